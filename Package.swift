@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "premium",
+    products: [
+        .executable(name: "premium", targets: ["premium"]),
+        .library(name: "PolicyKit", targets: ["PolicyKit"]),
+    ],
+    targets: [
+        // Core: money, civil dates, JSON, policy data and the rules engine.
+        // Knows nothing about argv, stdout or exit codes.
+        .target(name: "PolicyKit", plugins: ["EmbedPolicyData"]),
+        // The command line as a library, so tests can run it in-process.
+        .target(name: "PremiumCLI", dependencies: ["PolicyKit"]),
+        // The binary: a shim over PremiumCLI.
+        .executableTarget(name: "premium", dependencies: ["PremiumCLI"]),
+
+        // Compiles the top-level PolicyData/ folder into PolicyKit at build time.
+        .executableTarget(name: "embed-policy-data"),
+        .plugin(name: "EmbedPolicyData", capability: .buildTool(), dependencies: ["embed-policy-data"]),
+
+        .testTarget(name: "PolicyKitTests", dependencies: ["PolicyKit"]),
+        .testTarget(name: "PremiumCLITests", dependencies: ["PremiumCLI", "PolicyKit"]),
+    ]
+)

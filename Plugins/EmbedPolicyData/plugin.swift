@@ -1,0 +1,34 @@
+import Foundation
+import PackagePlugin
+
+/// Compiles every `PolicyData/**/*.json` file into the PolicyKit module, so a copied
+/// `premium` binary needs no resource bundle and no build folder.
+///
+/// Known gap of SwiftPM's native build system: adding or removing a JSON file is noticed
+/// only after `touch Package.swift` or a clean build. `EmbeddedPolicyDataTests` catches it.
+@main
+struct EmbedPolicyData: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let dataDirectory = context.package.directoryURL.appending(path: "PolicyData")
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedPolicyData.swift")
+        let inputs = try jsonFiles(under: dataDirectory)
+        return [
+            .buildCommand(
+                displayName: "Embedding policy data (\(inputs.count) files)",
+                executable: try context.tool(named: "embed-policy-data").url,
+                arguments: [dataDirectory.path(percentEncoded: false), output.path(percentEncoded: false)]
+                    + inputs.map { $0.path(percentEncoded: false) },
+                inputFiles: inputs,
+                outputFiles: [output])
+        ]
+    }
+
+    private func jsonFiles(under directory: URL) throws -> [URL] {
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            return []
+        }
+        return walker.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "json" }
+            .sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,141 @@
+/// A day on the proleptic Gregorian calendar, with no time of day and no time zone.
+///
+/// Every date in the notices is a civil date. Day counting follows the Civil Code
+/// (art. 201): the day an event happens is not counted, so "within 90 days of B" means
+/// on or before `B.adding(days: 90)`.
+public struct CivilDate: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Returns `nil` unless the fields name a real date (so `2021-02-29` is rejected).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (ASCII digits only; no signs, no time part).
+    public init?(iso8601 text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        self.init(isoBytes: bytes[...])
+    }
+
+    /// Parses `YYYY-MM-DD` from ten bytes (the fast path used by batch input).
+    public init?(isoBytes bytes: ArraySlice<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        let base = bytes.startIndex
+        guard bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-") else { return nil }
+        var fields = [0, 0, 0]
+        for (field, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+            for offset in range {
+                let digit = bytes[base + offset] &- 48
+                guard digit < 10 else { return nil }
+                fields[field] = fields[field] * 10 + Int(digit)
+            }
+        }
+        self.init(year: fields[0], month: fields[1], day: fields[2])
+    }
+
+    /// Whether `year` has a 29 February.
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// The number of days in a month.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension CivilDate {
+    /// Days since 1970-01-01 (negative before), by Hinnant's `days_from_civil`.
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01, by Hinnant's `civil_from_days`.
+    public init(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(unchecked: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CivilDate {
+        CivilDate(daysSince1970: daysSince1970 + days)
+    }
+
+    /// The same day-of-month `months` months later, or that month's last day when it
+    /// has no such day: 2020-11-30 + 3 months = 2021-02-28.
+    public func adding(months: Int) -> CivilDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index / 12
+        let newMonth = index % 12 + 1
+        return CivilDate(unchecked: newYear, newMonth, min(day, CivilDate.daysIn(month: newMonth, year: newYear)))
+    }
+
+    /// The 1st of the following month ("从缴费的下个月起").
+    public var firstOfNextMonth: CivilDate {
+        month == 12 ? CivilDate(unchecked: year + 1, 1, 1) : CivilDate(unchecked: year, month + 1, 1)
+    }
+
+    /// The number of days from `self` to `other` (positive when `other` is later).
+    public func days(until other: CivilDate) -> Int { other.daysSince1970 - daysSince1970 }
+
+    /// Completed years of age on `date` for someone born on `self` (a 29 February
+    /// birthday is reached on 1 March in common years).
+    public func age(on date: CivilDate) -> Int {
+        var years = date.year - year
+        if (date.month, date.day) < (month, day) { years -= 1 }
+        return years
+    }
+
+    /// Today's date in China (UTC+8 all year, no daylight saving) for a Unix time.
+    public static func inChina(unixSeconds: Int) -> CivilDate {
+        let seconds = unixSeconds + 8 * 3600
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return CivilDate(daysSince1970: days)
+    }
+}
+
+extension CivilDate: CustomStringConvertible {
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+}

@@ -1,0 +1,108 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Every region-year policy, loaded and validated up front.
+public struct PolicyStore: Equatable, Sendable {
+    /// All policies, sorted by region id then year.
+    public let policies: [RegionPolicy]
+
+    /// Builds a store from `(relative path, bytes)` pairs, validating every file and
+    /// rejecting two files for the same region and year.
+    public init(files: [(path: String, bytes: [UInt8])]) throws(PolicyError) {
+        var policies: [RegionPolicy] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let policy = try RegionPolicy(file: file.path, bytes: file.bytes)
+            if let clash = policies.first(where: { $0.id == policy.id && $0.year == policy.year }) {
+                throw .invalidData(file: file.path, path: "region", message: "\(policy.id) \(policy.year) is already defined in \(clash.file)")
+            }
+            if let clash = policies.first(where: { $0.id != policy.id && !Set($0.names).isDisjoint(with: policy.names) }) {
+                throw .invalidData(file: file.path, path: "aliases", message: "a name of '\(policy.id)' already names region '\(clash.id)'")
+            }
+            policies.append(policy)
+        }
+        self.policies = policies.sorted { ($0.id, $0.year) < ($1.id, $1.year) }
+    }
+
+    /// The copy of `PolicyData/` compiled into this binary.
+    public static func embedded() throws(PolicyError) -> PolicyStore {
+        try PolicyStore(files: embeddedFiles)
+    }
+
+    /// The embedded files, for `premium check` and the test that compares them with disk.
+    public static var embeddedFiles: [(path: String, bytes: [UInt8])] {
+        EmbeddedPolicyData.files.map { ($0.path, Array($0.text.utf8)) }
+    }
+
+    /// Loads every `*.json` file below `directory`.
+    public static func load(from directory: String) throws(PolicyError) -> PolicyStore {
+        try PolicyStore(files: files(in: directory))
+    }
+
+    /// The `*.json` files below `directory`, with paths relative to it.
+    public static func files(in directory: String) throws(PolicyError) -> [(path: String, bytes: [UInt8])] {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: directory), let top = try? manager.contentsOfDirectory(atPath: directory) else {
+            throw .directoryNotFound(path: directory)
+        }
+        var files: [(path: String, bytes: [UInt8])] = []
+        var pending = top.map { ($0, directory + "/" + $0) }
+        while let (relative, full) = pending.popLast() {
+            if let children = try? manager.contentsOfDirectory(atPath: full) {
+                pending += children.map { (relative + "/" + $0, full + "/" + $0) }
+            } else if relative.hasSuffix(".json") {
+                guard let data = manager.contents(atPath: full) else {
+                    throw .unreadableFile(path: full, reason: "cannot read the file")
+                }
+                files.append((relative, [UInt8](data)))
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The region ids, sorted.
+    public var regionIDs: [String] {
+        var seen = Set<String>()
+        return policies.map(\.id).filter { seen.insert($0).inserted }
+    }
+
+    /// The policy for a region id, Chinese name or alias, and a year (default: the
+    /// region's latest).
+    public func policy(region: String, year: Int? = nil) throws(PolicyError) -> RegionPolicy {
+        let typed = region.trimmedOfSpaces
+        let matches = policies.filter { $0.names.contains(typed) || $0.id == typed.lowercased() }
+        guard let latest = matches.last else {
+            throw .unknownRegion(region, known: regionIDs)
+        }
+        guard let year else { return latest }
+        guard let policy = matches.first(where: { $0.year == year }) else {
+            throw .yearNotAvailable(region: latest.id, year: year, available: matches.map(\.year))
+        }
+        return policy
+    }
+}
+
+extension RegionPolicy {
+    /// Every name that selects this region: id, Chinese name, aliases.
+    var names: [String] { [id, name.zh] + aliases }
+
+    /// Resolves a category typed as id, Chinese name or alias.
+    public func resolveCategory(_ typed: String) throws(PolicyError) -> Category {
+        let text = typed.trimmedOfSpaces
+        if let match = categories.first(where: { $0.id == text.lowercased() || $0.name.zh == text || $0.aliases.contains(text) }) {
+            return match
+        }
+        throw .unknownCategory(typed, region: id, known: categories.map(\.id))
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (ASCII and ideographic).
+    var trimmedOfSpaces: String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

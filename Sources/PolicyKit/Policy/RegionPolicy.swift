@@ -1,0 +1,190 @@
+/// One region's policy for one year, as its notice publishes it.
+///
+/// Decoding validates the file completely (unknown keys, impossible dates, amounts that
+/// are not whole fen, missing sources, dangling references, totals that do not add up),
+/// so no command ever computes from bad data.
+public struct RegionPolicy: Equatable, Sendable {
+    public let id: String
+    public let year: Int
+    public let name: LocalizedText
+    /// Other names a clerk may type (`北塔`).
+    public let aliases: [String]
+    public let province: LocalizedText
+    public let city: LocalizedText
+    public let document: PolicyDocument
+    /// The coverage year (待遇享受期).
+    public let coverage: Period
+    public let coverageProvenance: Provenance
+    /// The individual fee, by tier.
+    public let fees: [FeeTier]
+    /// What government pays per person (财政补助).
+    public let fiscalSubsidy: Amount
+    /// The total the notice states (individual + fiscal), when it states one.
+    public let financingTotal: Amount?
+    public let funders: [Funder]
+    public let categories: [Category]
+    /// How several hardship groups combine (the single most favourable one).
+    public let severalCategories: SourcedNote
+    public let routes: [Route]
+    public let surcharges: [Surcharge]
+    public let recognition: RecognitionRule?
+    /// Why nobody can join on a date no route accepts.
+    public let closed: SourcedNote
+    /// Whether and until when a payment can be refunded.
+    public let refunds: SourcedNote?
+    /// The file this came from, relative to the policy directory.
+    public let file: String
+
+    /// Decodes and validates one policy file.
+    public init(file: String, bytes: [UInt8]) throws(PolicyError) {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw .invalidData(file: file, path: "", message: "not valid JSON: \(error.description)")
+        }
+        try self.init(JSONNode(value: value, file: file, path: ""))
+    }
+
+    init(_ node: JSONNode) throws(PolicyError) {
+        let object = try node.object()
+        file = node.file
+        let idNode = try object.required("region")
+        id = try idNode.string()
+        guard id.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }) else {
+            throw idNode.failure("region id '\(id)' must be lower-case ASCII letters, digits and '-'")
+        }
+        year = try object.required("year").int(in: 2000...2100)
+        name = try LocalizedText(object.required("name"))
+        aliases = try object.optional("aliases")?.strings() ?? []
+        province = try LocalizedText(object.required("province"))
+        city = try LocalizedText(object.required("city"))
+        document = try PolicyDocument(object.required("document"))
+        let coverageNode = try object.required("coverage")
+        let coverageObject = try coverageNode.object()
+        coverage = try Period(reading: coverageObject)
+        coverageProvenance = try Provenance(coverageObject)
+        try coverageObject.finish()
+        fees = try FeeTier.list(object.required("fees"))
+        fiscalSubsidy = try Amount(object.required("fiscal_subsidy"))
+        financingTotal = try object.optional("financing_total").map { (node) throws(PolicyError) in try Amount(node) }
+        var funders: [Funder] = []
+        for element in try object.required("funders").array() { funders.append(try Funder(element)) }
+        self.funders = funders
+        var categories: [Category] = []
+        for element in try object.required("categories").array() { categories.append(try Category(element)) }
+        self.categories = categories
+        severalCategories = try SourcedNote(object.required("several_categories"))
+        var routes: [Route] = []
+        for element in try object.required("routes").array() { routes.append(try Route(element)) }
+        self.routes = routes
+        var surcharges: [Surcharge] = []
+        for element in try object.optional("surcharges")?.array() ?? [] { surcharges.append(try Surcharge(element)) }
+        self.surcharges = surcharges
+        recognition = try object.optional("recognition").map { (node) throws(PolicyError) in try RecognitionRule(node) }
+        closed = try SourcedNote(object.required("closed"))
+        refunds = try object.optional("refunds").map { (node) throws(PolicyError) in try SourcedNote(node) }
+        try object.finish()
+        try validate(node)
+    }
+
+    /// The fee tier numbers the notice offers.
+    public var tiers: [Int] { fees.map(\.tier) }
+
+    /// The centralised collection route (the default when no payment date is given).
+    public var centralisedRoute: Route { routes.first(where: \.centralised)! }
+
+    public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
+
+    public func funder(_ id: String) -> Funder? { funders.first { $0.id == id } }
+
+    /// Cross-checks that need the whole file. Paths point at the offending value.
+    private func validate(_ node: JSONNode) throws(PolicyError) {
+        func at(_ path: String, _ message: String) -> PolicyError {
+            .invalidData(file: file, path: path, message: message)
+        }
+        guard coverage.from.year == year else {
+            throw at("coverage.from", "coverage starts in \(coverage.from.year), not in policy year \(year)")
+        }
+        if let total = financingTotal, total.amount != fees[0].amount + fiscalSubsidy.amount {
+            throw at("financing_total.amount", "stated total \(total.amount.jsonNumber) ≠ individual fee \(fees[0].amount.jsonNumber) + fiscal subsidy \(fiscalSubsidy.amount.jsonNumber)")
+        }
+        try unique(funders.map(\.id), path: "funders", what: "funder id", at)
+
+        // Every id, name and alias a clerk may type must name one category only.
+        var names: [String: String] = [:]
+        for (index, category) in categories.enumerated() {
+            for (offset, name) in ([category.id, category.name.zh] + category.aliases).enumerated() {
+                if let owner = names[name], owner != category.id || offset == 0 {
+                    throw at("categories.\(index)" + (offset >= 2 ? ".aliases.\(offset - 2)" : offset == 1 ? ".name.zh" : ".id"),
+                             "'\(name)' already names category '\(owner)'")
+                }
+                names[name] = category.id
+            }
+        }
+        let minimumFee = fees.map(\.amount).min()!
+        for (index, category) in categories.enumerated() {
+            guard !category.parts.isEmpty else { throw at("categories.\(index).subsidy", "a category needs at least one subsidy part") }
+            var fixedTotal = Fen.zero
+            for (partIndex, part) in category.parts.enumerated() {
+                let path = "categories.\(index).subsidy.\(partIndex)"
+                guard funder(part.fundedBy) != nil else {
+                    throw at(path + ".funded_by", "funder '\(part.fundedBy)' is not defined in 'funders'"
+                        + Suggestion.didYouMean(part.fundedBy, among: funders.map(\.id)))
+                }
+                if case .fixed(let amount) = part.kind { fixedTotal += amount }
+            }
+            guard fixedTotal <= minimumFee else {
+                throw at("categories.\(index).subsidy", "subsidy \(fixedTotal.jsonNumber) is above the fee \(minimumFee.jsonNumber) it reduces")
+            }
+            try checkReferences(category.conditionsAny, path: "categories.\(index).conditions_any", at)
+            try checkReferences(category.paidExemptAny, path: "categories.\(index).paid_exempt_any", at)
+        }
+
+        try unique(routes.map(\.id), path: "routes", what: "route id", at)
+        guard routes.contains(where: \.centralised) else {
+            throw at("routes", "no route is marked 'centralised': the default payment window is unknown")
+        }
+        let earliest = CivilDate(year: year - 1, month: 1, day: 1)!, latest = coverage.to
+        for (index, route) in routes.enumerated() {
+            let path = "routes.\(index)"
+            guard route.paid.from >= earliest, route.paid.to <= latest else {
+                throw at(path + ".paid", "payment window \(route.paid.from) … \(route.paid.to) lies outside \(earliest) … \(latest)")
+            }
+            if route.centralised, route.paid.to >= coverage.to {
+                throw at(path + ".paid.to", "the centralised window must close before the coverage year ends")
+            }
+            try checkReferences(route.requiresAny, path: path + ".requires_any", at)
+            for earlier in routes[..<index] where earlier.requiresAny == route.requiresAny
+                && earlier.paid.from <= route.paid.from && route.paid.to <= earlier.paid.to {
+                throw at(path + ".paid", "route '\(route.id)' can never apply: route '\(earlier.id)' takes the same residents on every one of its days")
+            }
+            if let tiers = route.fees, tiers.count != fees.count {
+                throw at(path + ".fees", "route fees must list the same \(fees.count) tier(s) as the region")
+            }
+        }
+        for (index, surcharge) in surcharges.enumerated() {
+            for (routeIndex, routeID) in surcharge.exemptRoutes.enumerated() where !routes.contains(where: { $0.id == routeID }) {
+                throw at("surcharges.\(index).exempt_routes.\(routeIndex)", "route '\(routeID)' is not defined"
+                    + Suggestion.didYouMean(routeID, among: routes.map(\.id)))
+            }
+            try checkReferences(surcharge.exemptAny, path: "surcharges.\(index).exempt_any", at)
+        }
+    }
+
+    private func unique(_ ids: [String], path: String, what: String, _ at: (String, String) -> PolicyError) throws(PolicyError) {
+        var seen = Set<String>()
+        for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
+            throw at("\(path).\(index).id", "\(what) '\(id)' is used twice")
+        }
+    }
+
+    private func checkReferences(_ requirements: [Requirement], path: String, _ at: (String, String) -> PolicyError) throws(PolicyError) {
+        for (index, requirement) in requirements.enumerated() {
+            for (categoryIndex, id) in (requirement.categories ?? []).enumerated() where category(id) == nil {
+                throw at("\(path).\(index).categories.\(categoryIndex)", "category '\(id)' is referenced but not defined"
+                    + Suggestion.didYouMean(id, among: categories.map(\.id)))
+            }
+        }
+    }
+}

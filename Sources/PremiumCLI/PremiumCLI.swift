@@ -1,0 +1,71 @@
+import PolicyKit
+
+/// The `premium` command line, as a library: `run` never exits and never touches the
+/// process, so tests call it in-process; `Sources/premium/main.swift` is a shim over it.
+public enum PremiumCLI {
+    /// The version printed by `premium --version`.
+    public static let version = "0.1.0"
+
+    static let commands: [(name: String, summary: String)] = [
+        ("quote", "One resident's amount and cover dates."),
+        ("help", "Show help for a command."),
+    ]
+
+    static var help: String {
+        var text = """
+        OVERVIEW: premium — urban-rural resident basic medical insurance (城乡居民医保) calculator.
+        Answers, from each region's published notice: how much do I pay this year, and
+        from which day am I covered?
+
+        USAGE: premium <command> [options]
+
+        COMMANDS:
+
+        """
+        for command in commands { text += "  " + DisplayWidth.pad(command.name, to: 10) + command.summary + "\n" }
+        text += """
+
+        Run 'premium help <command>' or 'premium <command> --help' for a command's options.
+
+        EXIT STATUS: 0 ok; 1 the resident cannot join on that date; 64 usage error;
+        65 bad policy data or bad batch records; 66 missing input; 70 internal error.
+
+        """
+        return text
+    }
+
+    /// Runs one invocation: results go to `output`, diagnostics to `errors`.
+    public static func run(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        today: CivilDate = CivilDate(year: 2026, month: 1, day: 1)!,
+        output: inout some TextOutputStream,
+        errors: inout some TextOutputStream
+    ) -> ExitCode {
+        let context = CommandContext(environment: environment, today: today)
+        do {
+            let result = try dispatch(arguments[...], context: context)
+            output.write(result.output)
+            return result.status
+        } catch {
+            errors.write("premium: error: \(error.message)\n")
+            if error.status == .usage { errors.write("Run 'premium --help' for usage.\n") }
+            return error.status
+        }
+    }
+
+    static func dispatch(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
+        guard let command = arguments.first else { return CommandResult(output: help) }
+        let rest = arguments.dropFirst()
+        switch command {
+        case "quote": return try QuoteCommand.run(rest, context: context)
+        case "help", "-h", "--help":
+            guard let topic = rest.first else { return CommandResult(output: help) }
+            return try dispatch([topic, "--help"], context: context)
+        case "--version", "version":
+            return CommandResult(output: "premium \(version)\n")
+        default:
+            throw .usage("unknown command '\(command)'" + Suggestion.didYouMean(command, among: commands.map(\.name)))
+        }
+    }
+}

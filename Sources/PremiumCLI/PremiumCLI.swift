@@ -8,6 +8,7 @@ public enum PremiumCLI {
 
     static let commands: [(name: String, summary: String)] = [
         ("quote", "One resident's amount and cover dates."),
+        ("batch", "A whole roster (JSON Lines or CSV) in, one result per resident out."),
         ("help", "Show help for a command."),
     ]
 
@@ -34,16 +35,30 @@ public enum PremiumCLI {
         return text
     }
 
+    /// Runs one invocation with no input (tests of commands that read none).
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:],
+        today: CivilDate = CivilDate(year: 2026, month: 1, day: 1)!,
+        output: inout some ByteSink, errors: inout some TextOutputStream
+    ) -> ExitCode {
+        var input = MemorySource([])
+        return run(arguments, environment: environment, today: today, input: &input, output: &output, errors: &errors)
+    }
+
     /// Runs one invocation: results go to `output`, diagnostics to `errors`.
     public static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
         today: CivilDate = CivilDate(year: 2026, month: 1, day: 1)!,
-        output: inout some TextOutputStream,
+        input: inout some ByteSource,
+        output: inout some ByteSink,
         errors: inout some TextOutputStream
     ) -> ExitCode {
         let context = CommandContext(environment: environment, today: today)
         do {
+            if arguments.first == "batch" {
+                return try BatchCommand.run(arguments.dropFirst(), context: context, input: &input, output: &output, errors: &errors)
+            }
             let result = try dispatch(arguments[...], context: context)
             output.write(result.output)
             return result.status
@@ -59,6 +74,7 @@ public enum PremiumCLI {
         let rest = arguments.dropFirst()
         switch command {
         case "quote": return try QuoteCommand.run(rest, context: context)
+        case "batch" where rest.contains("--help") || rest.contains("-h"): return CommandResult(output: BatchCommand.help)
         case "help", "-h", "--help":
             guard let topic = rest.first else { return CommandResult(output: help) }
             return try dispatch([topic, "--help"], context: context)

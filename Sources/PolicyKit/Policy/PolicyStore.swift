@@ -100,7 +100,7 @@ extension RegionPolicy {
 
 extension String {
     /// The string without leading and trailing white space (ASCII and ideographic).
-    var trimmedOfSpaces: String {
+    public var trimmedOfSpaces: String {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

@@ -1,0 +1,80 @@
+import PolicyKit
+
+/// Exact totals (in fen) over a batch run.
+struct BatchSummary {
+    var residents = 0
+    var enrollable = 0
+    var errors = 0
+    var payable = 0
+    var refundLater = 0
+    var subsidyByFunder: [String: Int] = [:]
+    var subsidyByCategory: [String: Int] = [:]
+    var villages: [String: (residents: Int, payable: Int, subsidy: Int)] = [:]
+
+    mutating func add(_ result: BatchResult, village: String?) {
+        residents += 1
+        if result.error != nil { errors += 1 }
+        if result.enrollable { enrollable += 1 }
+        payable += result.payable
+        refundLater += result.refundLater
+        for (funder, amount) in result.subsidyByFunder { subsidyByFunder[funder, default: 0] += amount }
+        if let category = result.subsidyCategory { subsidyByCategory[category, default: 0] += result.subsidyTotal }
+        if let village {
+            var row = villages[village] ?? (0, 0, 0)
+            row.residents += 1; row.payable += result.payable; row.subsidy += result.subsidyTotal
+            villages[village] = row
+        }
+    }
+
+    func json() -> String {
+        var json = JSONWriter(pretty: true)
+        func totals(_ map: [String: Int]) {
+            json.beginObject()
+            for key in map.keys.sorted() { json.key(key); json.yuan(Fen(rawValue: map[key]!)) }
+            json.endObject()
+        }
+        json.beginObject()
+        json.key("enrollable"); json.int(enrollable)
+        json.key("errors"); json.int(errors)
+        json.key("payable"); json.yuan(Fen(rawValue: payable))
+        json.key("refund_later"); json.yuan(Fen(rawValue: refundLater))
+        json.key("residents"); json.int(residents)
+        json.key("subsidy_by_category"); totals(subsidyByCategory)
+        json.key("subsidy_by_funder"); totals(subsidyByFunder)
+        if !villages.isEmpty {
+            json.key("villages")
+            json.beginObject()
+            for name in villages.keys.sorted() {
+                let row = villages[name]!
+                json.key(name)
+                json.beginObject()
+                json.key("payable"); json.yuan(Fen(rawValue: row.payable))
+                json.key("residents"); json.int(row.residents)
+                json.key("subsidy"); json.yuan(Fen(rawValue: row.subsidy))
+                json.endObject()
+            }
+            json.endObject()
+        }
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self) + "\n"
+    }
+
+    func text(_ language: Language) -> String {
+        let zh = language == .zh
+        var text = zh
+            ? "人数 \(residents)，可参保 \(enrollable)，错误 \(errors)\n本次应缴合计 \(Fen(rawValue: payable)) 元，日后退还合计 \(Fen(rawValue: refundLater)) 元\n"
+            : "residents \(residents), enrollable \(enrollable), errors \(errors)\npayable now \(Fen(rawValue: payable)) yuan, refunded later \(Fen(rawValue: refundLater)) yuan\n"
+        text += zh ? "资助（按资金来源）\n" : "subsidy by funder\n"
+        for key in subsidyByFunder.keys.sorted() { text += "  \(key)  \(Fen(rawValue: subsidyByFunder[key]!))\n" }
+        text += zh ? "资助（按类别）\n" : "subsidy by category\n"
+        for key in subsidyByCategory.keys.sorted() { text += "  \(key)  \(Fen(rawValue: subsidyByCategory[key]!))\n" }
+        if !villages.isEmpty {
+            text += zh ? "按村\n" : "by village\n"
+            for name in villages.keys.sorted() {
+                let row = villages[name]!
+                text += "  \(name)  \(row.residents)  \(Fen(rawValue: row.payable))  \(Fen(rawValue: row.subsidy))\n"
+            }
+        }
+        return text
+    }
+}

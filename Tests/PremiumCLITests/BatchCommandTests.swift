@@ -1,0 +1,146 @@
+import Foundation
+import PolicyKit
+@testable import PremiumCLI
+import Testing
+
+/// Runs `premium batch` in-process on `input`.
+func runBatch(_ arguments: [String], input: String) -> (status: ExitCode, output: String, errors: String) {
+    var source = MemorySource(Array(input.utf8))
+    var output = "", errors = ""
+    let status = PremiumCLI.run(["batch"] + arguments, input: &source, output: &output, errors: &errors)
+    return (status, output, errors)
+}
+
+func jsonLines(_ text: String) throws -> [[String: Any]] {
+    try text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+        try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+}
+
+struct BatchCommandTests {
+    static let roster = """
+        {"id":"a","name":"张三","village":"姜山村","region":"beita","category":"dibao"}
+
+        {"id":"b","village":"刘寨村","region":"nanan","paid_on":"2024-03-01","categories":["dibao","tekun"]}
+        not json
+        {"id":"c","region":"beita","paid_on":"2021-02-30"}
+        {"id":"d","region":"dongzhi","paid_on":"2021-02-01","extra":{"a":[1,2]}}\r
+        {"id":"e","region":"zhuji","category":"dibao","village":"姜山村"}
+        {"id":"f","region":"zhuji","category":"nope"}
+        {"id":"g","region":"nanan","category":"dushengzi","village":"刘寨村"}
+        {"id":"h","region":"beita","category":"dibao","truncated":
+        """
+
+    @Test func oneLineOutPerLineInInOrderWithLineNumbers() throws {
+        let result = runBatch([], input: Self.roster)
+        let lines = try jsonLines(result.output)
+        #expect(lines.count == 10)
+        #expect(lines.map { $0["line"] as? Int } == Array(1...10))
+        #expect(lines.map { $0["id"] as? String } == ["a", nil, "b", nil, "c", "d", "e", "f", "g", nil])
+        #expect(lines[0]["payable"] as? Int == 195)                          // beita 二(四)5
+        #expect(lines[1]["error"] as? String == "empty line")
+        #expect(lines[2]["payable"] as? Int == 0)                            // nanan 特困 (best of two)
+        #expect(lines[3]["error"] as? String == "not a JSON object")
+        #expect(lines[4]["error"] as? String == "invalid date '2021-02-30' for paid_on: expected a real date as YYYY-MM-DD")
+        #expect(lines[5]["enrollable"] as? Bool == false)
+        #expect(lines[5]["reason_code"] as? String == "closed")
+        #expect(lines[6]["payable"] as? Int == 50)                           // zhuji 三(二)2(2)
+        #expect((lines[7]["error"] as? String)?.hasPrefix("region 'zhuji' has no category 'nope'") == true)
+        #expect(lines[8]["refund_later"] as? Int == 390)                     // nanan 五(三)
+        #expect(lines[9]["error"] as? String == "invalid JSON value")
+        #expect(result.status == .dataError)                                 // some records had errors
+    }
+
+    @Test func carriedFieldsRoundTripByteForByte() {
+        let input = #"{"id":"x1","name":"王 \"小\" 二","note":"a,b\nc","nested":{"k":[1,2.50,null,true]},"region":"dongzhi","category":"退捕渔民"}"# + "\n"
+        let result = runBatch([], input: input)
+        #expect(result.status == .success)
+        #expect(result.output.hasPrefix(#"{"line":1,"id":"x1","name":"王 \"小\" 二","note":"a,b\nc","nested":{"k":[1,2.50,null,true]},"benefit_end":"2021-12-31""#))
+        #expect(result.output.contains(#""payable":112,"#))                 // dongzhi 四(三)2: 40% of 280
+    }
+
+    @Test func resultsEqualQuoteResultsForTheSameInputs() throws {
+        let line = #"{"region":"nancheng","paid_on":"2021-08-01","tier":2,"category":"jiandang"}"#
+        let batch = try #require(try jsonLines(runBatch(["--full"], input: line + "\n").output).first)
+        let quote = runCLI(["quote", "--region", "nancheng", "--paid-on", "2021-08-01", "--tier", "2", "--category", "jiandang", "--json"])
+        let single = try #require(try JSONSerialization.jsonObject(with: Data(quote.output.utf8)) as? [String: Any])
+        var withoutLine = batch
+        #expect(withoutLine.removeValue(forKey: "line") as? Int == 1)
+        func canonical(_ object: [String: Any]) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }
+        #expect(try canonical(withoutLine) == canonical(single))
+        #expect(batch["payable"] as? Int == 655 + 580 - 200)                 // 四(一)2 and 五(三)
+    }
+
+    @Test func summaryTotalsEqualTheSumOfTheLines() throws {
+        let result = runBatch(["--summary", "--summary-format", "json"], input: Self.roster)
+        let lines = try jsonLines(result.output)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.errors.utf8)) as? [String: Any])
+        let payable = lines.compactMap { $0["payable"] as? Double }.reduce(0, +)
+        #expect(summary["payable"] as? Double == payable)
+        #expect(summary["residents"] as? Int == 10)
+        #expect(summary["errors"] as? Int == lines.filter { $0["error"] != nil }.count)
+        #expect(summary["enrollable"] as? Int == lines.filter { $0["enrollable"] as? Bool == true }.count)
+        #expect(summary["refund_later"] as? Int == 390)
+        let byFunder = try #require(summary["subsidy_by_funder"] as? [String: Double])
+        var expected: [String: Double] = [:]
+        for line in lines { for part in (line["subsidies"] as? [[String: Any]] ?? []) { expected[part["funded_by"] as! String, default: 0] += part["amount"] as! Double } }
+        #expect(byFunder == expected)
+        let villages = try #require(summary["villages"] as? [String: [String: NSNumber]])
+        #expect(villages["姜山村"]?["payable"]?.intValue == 195 + 50)
+        #expect(villages["刘寨村"]?["residents"]?.intValue == 2)
+    }
+
+    @Test func csvInWithBOMQuotingAndRaggedRows() throws {
+        let csv = "\u{FEFF}id,name,region,category,paid_on\r\nc1,\"李, 四\",beita,低保;建档立卡,\r\nc2,\"say \"\"hi\"\"\nthere\",nanan,,2024-03-01\r\nc3,short\r\n"
+        let result = runBatch(["--input-format", "csv"], input: csv)
+        let lines = try jsonLines(result.output)
+        #expect(lines.count == 3)
+        #expect(lines[0]["line"] as? Int == 2)
+        #expect(lines[0]["name"] as? String == "李, 四")
+        #expect(lines[0]["payable"] as? Int == 140)                          // beita 二(四)6 beats 二(四)5
+        #expect(lines[1]["name"] as? String == "say \"hi\"\nthere")
+        #expect(lines[1]["benefit_start"] as? String == "2024-05-01")        // nanan 二(二) 60-day wait
+        #expect(lines[2]["line"] as? Int == 5)
+        #expect(lines[2]["error"] as? String == "expected 5 columns, got 2")
+    }
+
+    @Test func csvOutWithBOMQuotesCarriedFields() {
+        let csv = "id,name,region,category\nc1,\"李, 四\",beita,dibao\n"
+        let result = runBatch(["--input-format", "csv", "--output-format", "csv", "--bom"], input: csv)
+        let rows = result.output.split(separator: "\n").map(String.init)
+        #expect(result.output.hasPrefix("\u{FEFF}line,id,name,region,year,categories"))
+        #expect(rows.count == 2)
+        #expect(rows[1].hasPrefix("2,c1,\"李, 四\",beita,2021,dibao,1,2020-09-01,true,280,580,0,85,dibao,195,0,2021-01-01,2021-12-31,0,centralised,,,"))
+    }
+
+    @Test func invalidUTF8AndHugeLinesStillGiveOneLineEach() throws {
+        var input = Array(#"{"region":"beita","name":""#.utf8) + [0xFF, 0xFE] + Array("\"}\n".utf8)
+        input += Array(#"{"region":"beita","pad":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 1_000_000) + Array("\"}\n".utf8)
+        var source = MemorySource(input)
+        var output = "", errors = ""
+        let status = PremiumCLI.run(["batch"], input: &source, output: &output, errors: &errors)
+        let lines = try jsonLines(output)
+        #expect(lines.count == 2)
+        #expect(lines[0]["error"] as? String == "not valid UTF-8")
+        #expect(lines[1]["payable"] as? Int == 280)
+        #expect(status == .dataError)
+    }
+
+    @Test func batchBinaryReadsAFileAndStdin() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("premium-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("roster.jsonl")
+        try Data(#"{"region":"zhuji","category":"jiance"}"#.utf8).write(to: file)
+        let fromFile = try runBinary(["batch", file.path])
+        #expect(fromFile.status == 0)
+        #expect(String(decoding: fromFile.output, as: UTF8.self).contains(#""payable":175"#))   // zhuji 三(二)2(2)
+        let fromStdin = try runBinary(["batch", "-"], stdin: Data(#"{"region":"zhuji","category":"jiance"}"#.utf8))
+        #expect(fromStdin.output == fromFile.output)
+        let missing = try runBinary(["batch", directory.appendingPathComponent("nope.jsonl").path])
+        #expect(missing.status == 66)
+        #expect(missing.output.isEmpty)
+    }
+}

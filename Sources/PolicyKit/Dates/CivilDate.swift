@@ -132,10 +132,13 @@ extension CivilDate {
 extension CivilDate: CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            let digits: [(Int, Int)] = [(year / 1000 % 10, 0), (year / 100 % 10, 1), (year / 10 % 10, 2), (year % 10, 3),
+                                        (month / 10, 5), (month % 10, 6), (day / 10, 8), (day % 10, 9)]
+            for (digit, position) in digits { buffer[position] = UInt8(48 + digit) }
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
         }
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 }

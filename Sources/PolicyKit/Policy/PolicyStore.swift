@@ -8,6 +8,10 @@ import Foundation
 public struct PolicyStore: Equatable, Sendable {
     /// All policies, sorted by region id then year.
     public let policies: [RegionPolicy]
+    /// Every id, name and alias → indices into `policies`, oldest year first.
+    private let byName: [String: [Int]]
+
+    public static func == (lhs: PolicyStore, rhs: PolicyStore) -> Bool { lhs.policies == rhs.policies }
 
     /// Builds a store from `(relative path, bytes)` pairs, validating every file and
     /// rejecting two files for the same region and year.
@@ -24,6 +28,11 @@ public struct PolicyStore: Equatable, Sendable {
             policies.append(policy)
         }
         self.policies = policies.sorted { ($0.id, $0.year) < ($1.id, $1.year) }
+        var byName: [String: [Int]] = [:]
+        for (index, policy) in self.policies.enumerated() {
+            for name in Set(policy.names) { byName[name, default: []].append(index) }
+        }
+        self.byName = byName
     }
 
     /// The copy of `PolicyData/` compiled into this binary.
@@ -72,7 +81,7 @@ public struct PolicyStore: Equatable, Sendable {
     /// region's latest).
     public func policy(region: String, year: Int? = nil) throws(PolicyError) -> RegionPolicy {
         let typed = region.trimmedOfSpaces
-        let matches = policies.filter { $0.names.contains(typed) || $0.id == typed.lowercased() }
+        let matches = (byName[typed] ?? byName[typed.lowercased()] ?? []).map { policies[$0] }
         guard let latest = matches.last else {
             throw .unknownRegion(region, known: regionIDs)
         }

@@ -59,6 +59,7 @@ enum BatchCommand {
         guard parsed.positionals.count <= 1 else { throw .usage("batch takes one input file; got \(parsed.positionals.count)") }
         let store = try context.store(parsed)
         var runner = BatchRunner(store: store, language: language, full: full, csvIn: csvIn, csvOut: csvOut, bom: parsed.flags.contains("bom"))
+        runner.wantVillages = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil
 
         if let path = parsed.positionals.first, path != "-" {
             guard var file = FileDescriptorSource(path: path) else {

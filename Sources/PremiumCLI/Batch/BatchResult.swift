@@ -28,10 +28,29 @@ struct BatchResult {
         csv = Array((String(repeating: ",", count: BatchResult.csvColumns.count - 1) + CSV.escape(message)).utf8)
     }
 
-    init(quote: Quote, policy: RegionPolicy, language: Language, full: Bool) {
-        var json = JSONWriter(pretty: false, capacity: 512)
-        QuoteJSON.write(quote, policy: policy, language: language, full: full, into: &json)
-        self.json = json.bytes
+    init(quote: Quote, policy: RegionPolicy, language: Language, full: Bool, csv wantCSV: Bool) {
+        let enrolled = quote.enrollable
+        json = []
+        csv = []
+        if wantCSV {
+            csv = BatchResult.csvCells(quote, language: language)
+        } else {
+            var json = JSONWriter(pretty: false, capacity: 512)
+            QuoteJSON.write(quote, policy: policy, language: language, full: full, into: &json)
+            self.json = json.bytes
+        }
+        enrollable = enrolled
+        if enrolled {
+            payable = quote.payable.rawValue
+            refundLater = quote.refundLater.rawValue
+            subsidyTotal = quote.subsidies.reduce(0) { $0 + $1.amount.rawValue }
+            subsidyCategory = quote.subsidyCategory
+            subsidyByFunder = quote.subsidies.map { ($0.funder.id, $0.amount.rawValue) }
+        }
+    }
+
+    /// The result columns of a CSV row.
+    private static func csvCells(_ quote: Quote, language: Language) -> [UInt8] {
         let enrolled = quote.enrollable
         func money(_ amount: Fen) -> String { enrolled ? amount.jsonNumber : "" }
         let cells: [String] = [
@@ -43,14 +62,6 @@ struct BatchResult {
             enrolled ? String(quote.waitingDays) : "", quote.route?.id ?? "", quote.refusal?.code ?? "",
             quote.refusal?.text(language) ?? "", "",
         ]
-        csv = Array(cells.map(CSV.escape).joined(separator: ",").utf8)
-        enrollable = enrolled
-        if enrolled {
-            payable = quote.payable.rawValue
-            refundLater = quote.refundLater.rawValue
-            subsidyTotal = quote.subsidies.reduce(0) { $0 + $1.amount.rawValue }
-            subsidyCategory = quote.subsidyCategory
-            subsidyByFunder = quote.subsidies.map { ($0.funder.id, $0.amount.rawValue) }
-        }
+        return Array(cells.map(CSV.escape).joined(separator: ",").utf8)
     }
 }

@@ -19,6 +19,15 @@ struct BatchRunner {
 
     private var cache: [[UInt8]: Int] = [:]
     private var results: [BatchResult] = []
+    /// How many records used each cached result since it was cached (folded into the
+    /// summary when the cache is cleared and at the end).
+    private var uses: [Int] = []
+    private var record = JSONLineScanner.Record()
+    private var key: [UInt8] = []
+    private var villageIndex: [[UInt8]: Int] = [:]
+    private var villageNames: [String] = []
+    private var villageTotals: [(residents: Int, payable: Int, subsidy: Int)] = []
+    var wantVillages = false
     private var out: [UInt8] = []
     private var physicalLine = 1
     private var csvHeader: [String]?
@@ -63,6 +72,19 @@ struct BatchRunner {
         if csvOut && outputCarried == nil { writeCSVHeader(carried: csvCarriedNames()) }
         output.write(bytes: out)
         out.removeAll()
+        foldUses()
+        for (index, name) in villageNames.enumerated() {
+            let row = villageTotals[index]
+            var total = summary.villages[name] ?? (0, 0, 0)
+            total.residents += row.residents; total.payable += row.payable; total.subsidy += row.subsidy
+            summary.villages[name] = total
+        }
+    }
+
+    /// Adds each cached result to the summary once per record that used it.
+    private mutating func foldUses() {
+        for (index, count) in uses.enumerated() where count > 0 { summary.add(results[index], times: count) }
+        for index in uses.indices { uses[index] = 0 }
     }
 
     private func nextRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> (Int, Int)? {
@@ -91,49 +113,51 @@ struct BatchRunner {
     // MARK: JSON Lines
 
     private mutating func handleJSON(_ line: UnsafeBufferPointer<UInt8>) {
-        var record = JSONLineScanner.Record()
         do {
             try JSONLineScanner.scan(line, into: &record)
         } catch {
-            emit(BatchResult(error: error.message), csvCarried: [:], village: nil) { _ in }
+            emit(errorResult(error.message), csvCarried: [:], village: nil) { _ in }
             return
         }
-        var key: [UInt8] = []
-        key.reserveCapacity(line.count)
+        key.removeAll(keepingCapacity: true)
         for (index, range) in record.known.enumerated() {
             guard let range else { continue }
             key.append(UInt8(index))
             key.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
             key.append(0xFF)
         }
-        let (store, language, full) = (self.store, self.language, self.full)
-        let result = cachedResult(for: key) { () -> BatchResult in
-            do {
-                var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
-                var categories: [String] = []
-                for field in RecordField.allCases {
-                    guard let range = record.known[field.rawValue] else { continue }
-                    let value = try JSONParser.parse(Array(line[range]))
-                    switch (field, value) {
-                    case (_, .null): continue
-                    case (.categories, .array(let items)):
-                        for item in items {
-                            guard case .string(let text) = item else { return BatchResult(error: "field 'categories' must be an array of strings") }
-                            categories.append(text)
-                        }
-                    case (.categories, _): return BatchResult(error: "field 'categories' must be an array of strings")
-                    case (.category, .string(let text)): categories.insert(text, at: 0)
-                    case (_, .string(let text)): values[field.rawValue] = text
-                    case (_, .number(let text)) where field == .year || field == .tier: values[field.rawValue] = text
-                    case (_, .bool(let flag)) where field.situation != nil: values[field.rawValue] = flag ? "true" : "false"
-                    default:
-                        return BatchResult(error: "field '\(field.name)' has the wrong type (\(value.typeName))")
+        let known = record.known
+        let (store, language, full, csv) = (self.store, self.language, self.full, self.csvOut)
+        let result = cachedResult { () -> BatchResult in
+            var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
+            var categories: [String] = []
+            for field in RecordField.allCases {
+                guard let range = known[field.rawValue] else { continue }
+                let value: JSONValue
+                if let text = BatchRunner.plainString(UnsafeBufferPointer(rebasing: line[range])) {
+                    value = .string(text)
+                } else {
+                    do { value = try JSONParser.parse(Array(line[range])) } catch {
+                        return BatchResult(error: "invalid value for '\(field.name)': " + ((error as? JSONParser.SyntaxError)?.message ?? "not JSON"))
                     }
                 }
-                return BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full)
-            } catch {
-                return BatchResult(error: "invalid value: " + ((error as? JSONParser.SyntaxError)?.description ?? "\(error)"))
+                switch (field, value) {
+                case (_, .null): continue
+                case (.categories, .array(let items)):
+                    for item in items {
+                        guard case .string(let text) = item else { return BatchResult(error: "field 'categories' must be an array of strings") }
+                        categories.append(text)
+                    }
+                case (.categories, _): return BatchResult(error: "field 'categories' must be an array of strings")
+                case (.category, .string(let text)): categories.insert(text, at: 0)
+                case (_, .string(let text)): values[field.rawValue] = text
+                case (_, .number(let text)) where field == .year || field == .tier: values[field.rawValue] = text
+                case (_, .bool(let flag)) where field.situation != nil: values[field.rawValue] = flag ? "true" : "false"
+                default:
+                    return BatchResult(error: "field '\(field.name)' has the wrong type (\(value.typeName))")
+                }
             }
+            return BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full, csv: csv)
         }
         var csvCarried: [String: String] = [:]
         if csvOut {
@@ -145,11 +169,47 @@ struct BatchRunner {
                 }
             }
         }
-        var village: String?
-        if let range = record.village, case .string(let text)? = try? JSONParser.parse(Array(line[range])) { village = text }
+        var village: Int?
+        if wantVillages, let range = record.village { village = villageNumber(UnsafeBufferPointer(rebasing: line[range]), json: true) }
+        let carried = record.carried
         emit(result, csvCarried: csvCarried, village: village) { out in
-            for member in record.carried { out.append(44); out.append(contentsOf: UnsafeBufferPointer(rebasing: line[member])) }
+            for member in carried { out.append(44); out.append(contentsOf: UnsafeBufferPointer(rebasing: line[member])) }
         }
+    }
+
+    /// The text of a JSON string with no escapes (the common case), without a parser.
+    private static func plainString(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        guard raw.count >= 2, raw[0] == UInt8(ascii: "\""), raw[raw.count - 1] == UInt8(ascii: "\""),
+              !raw.contains(UInt8(ascii: "\\")) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: raw[1..<(raw.count - 1)]), as: UTF8.self)
+    }
+
+    /// A small number for each distinct village, so per-record totals are array updates.
+    private mutating func villageNumber(_ raw: UnsafeBufferPointer<UInt8>, json: Bool) -> Int? {
+        key.removeAll(keepingCapacity: true)
+        key.append(contentsOf: raw)
+        if let number = villageIndex[key] { return number }
+        let name: String
+        if json {
+            guard let text = BatchRunner.plainString(raw) ?? {
+                if case .string(let text)? = try? JSONParser.parse(Array(raw)) { return text } else { return nil }
+            }() else { return nil }
+            name = text
+        } else {
+            name = String(decoding: raw, as: UTF8.self)
+        }
+        villageIndex[key] = villageNames.count
+        villageNames.append(name)
+        villageTotals.append((0, 0, 0))
+        return villageNames.count - 1
+    }
+
+    private mutating func errorResult(_ message: String) -> Int {
+        let index = results.count
+        evictIfFull()
+        results.append(BatchResult(error: message))
+        uses.append(0)
+        return results.count - 1 == index ? index : results.count - 1
     }
 
     // MARK: CSV
@@ -162,24 +222,24 @@ struct BatchRunner {
             return
         }
         guard let cells = CSV.fields(line, 0..<line.count) else {
-            emit(BatchResult(error: "malformed CSV quoting"), csvCarried: [:], village: nil) { _ in }
+            emit(errorResult("malformed CSV quoting"), csvCarried: [:], village: nil) { _ in }
             return
         }
         guard cells.count == header.count else {
-            emit(BatchResult(error: "expected \(header.count) columns, got \(cells.count)"), csvCarried: [:], village: nil) { _ in }
+            emit(errorResult("expected \(header.count) columns, got \(cells.count)"), csvCarried: [:], village: nil) { _ in }
             return
         }
         var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
         var categories: [String] = []
-        var key: [UInt8] = []
+        var csvKey: [UInt8] = []
         var carriedJSON: [[UInt8]] = []
         var carriedCSV: [String: String] = [:]
-        var village: String?
+        var villageCell: String?
         for (column, cell) in cells.enumerated() {
             if let field = csvFields[column] {
                 let text = cell.trimmedOfSpaces
                 guard !text.isEmpty else { continue }
-                key.append(UInt8(field.rawValue)); key += text.utf8; key.append(0xFF)
+                csvKey.append(UInt8(field.rawValue)); csvKey += text.utf8; csvKey.append(0xFF)
                 if field == .category || field == .categories {
                     categories += text.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { String($0).trimmedOfSpaces }
                 } else {
@@ -190,13 +250,18 @@ struct BatchRunner {
                 json.key(header[column]); json.string(cell)
                 carriedJSON.append(json.bytes)
                 carriedCSV[header[column]] = cell
-                if header[column] == "village" { village = cell }
+                if wantVillages, header[column] == "village" { villageCell = cell }
             }
         }
-        let (store, language, full) = (self.store, self.language, self.full)
-        let result = cachedResult(for: key) {
-            BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full)
+        let (store, language, full, csv) = (self.store, self.language, self.full, self.csvOut)
+        key = csvKey
+        let result = cachedResult {
+            BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full, csv: csv)
         }
+        var village: Int?
+        if let villageCell { village = villageCell.utf8CString.withUnsafeBufferPointer { pointer in
+            pointer.withMemoryRebound(to: UInt8.self) { villageNumber(UnsafeBufferPointer(rebasing: $0.dropLast()), json: false) }
+        } }
         emit(result, csvCarried: carriedCSV, village: village) { out in
             for member in carriedJSON { out.append(44); out += member }
         }
@@ -204,24 +269,33 @@ struct BatchRunner {
 
     // MARK: Pricing and output
 
-    private mutating func cachedResult(for key: [UInt8], compute: () -> BatchResult) -> BatchResult {
-        if let index = cache[key] { return results[index] }
-        if results.count >= BatchCommand.cacheLimit {
-            cache.removeAll(keepingCapacity: true)
-            results.removeAll(keepingCapacity: true)
-        }
+    /// The index of the cached result for `key`, computing it on a miss.
+    private mutating func cachedResult(compute: () -> BatchResult) -> Int {
+        if let index = cache[key] { return index }
+        evictIfFull()
         let result = compute()
         cache[key] = results.count
         results.append(result)
-        return result
+        uses.append(0)
+        return results.count - 1
     }
 
-    private static func price(_ request: QuoteRequest, store: PolicyStore, language: Language, full: Bool) -> BatchResult {
+    /// Keeps memory flat: when the cache is full, fold its counts into the summary and
+    /// start again.
+    private mutating func evictIfFull() {
+        guard results.count >= BatchCommand.cacheLimit else { return }
+        foldUses()
+        cache.removeAll(keepingCapacity: true)
+        results.removeAll(keepingCapacity: true)
+        uses.removeAll(keepingCapacity: true)
+    }
+
+    private static func price(_ request: QuoteRequest, store: PolicyStore, language: Language, full: Bool, csv: Bool) -> BatchResult {
         do {
             let (policy, resident) = try request.resolve(in: store) { $0.replacingDashes }
             do {
                 let quote = try QuoteEngine(policy: policy).quote(resident)
-                return BatchResult(quote: quote, policy: policy, language: language, full: full)
+                return BatchResult(quote: quote, policy: policy, language: language, full: full, csv: csv)
             } catch {
                 return BatchResult(error: CLIError(error).message)
             }
@@ -241,23 +315,41 @@ struct BatchRunner {
         out.append(10)
     }
 
-    private mutating func emit(_ result: BatchResult, csvCarried: [String: String], village: String?,
+    private mutating func emit(_ index: Int, csvCarried: [String: String], village: Int?,
                                appendCarried: (inout [UInt8]) -> Void) {
-        summary.add(result, village: village)
+        uses[index] += 1
+        if let village {
+            let result = results[index]
+            villageTotals[village].residents += 1
+            villageTotals[village].payable += result.payable
+            villageTotals[village].subsidy += result.subsidyTotal
+        }
         if csvOut {
             if outputCarried == nil { writeCSVHeader(carried: csvIn ? csvCarriedNames() : csvCarried.keys.sorted()) }
-            out += String(physicalLine).utf8
+            appendNumber(physicalLine)
             for name in outputCarried! { out.append(44); out += CSV.escape(csvCarried[name] ?? "").utf8 }
             out.append(44)
-            out += result.csv
+            out += results[index].csv
             out.append(10)
             return
         }
         out += #"{"line":"#.utf8
-        out += String(physicalLine).utf8
+        appendNumber(physicalLine)
         appendCarried(&out)
-        if !result.json.isEmpty { out.append(44); out += result.json }
+        results[index].json.withUnsafeBufferPointer { json in
+            if !json.isEmpty { out.append(44); out.append(contentsOf: json) }
+        }
         out.append(UInt8(ascii: "}"))
         out.append(10)
+    }
+
+    private mutating func appendNumber(_ number: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)
+        var count = 0
+        var value = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat { buffer[19 - count] = UInt8(48 + value % 10); value /= 10; count += 1 } while value > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 }

@@ -11,19 +11,15 @@ struct BatchSummary {
     var subsidyByCategory: [String: Int] = [:]
     var villages: [String: (residents: Int, payable: Int, subsidy: Int)] = [:]
 
-    mutating func add(_ result: BatchResult, village: String?) {
-        residents += 1
-        if result.error != nil { errors += 1 }
-        if result.enrollable { enrollable += 1 }
-        payable += result.payable
-        refundLater += result.refundLater
-        for (funder, amount) in result.subsidyByFunder { subsidyByFunder[funder, default: 0] += amount }
-        if let category = result.subsidyCategory { subsidyByCategory[category, default: 0] += result.subsidyTotal }
-        if let village {
-            var row = villages[village] ?? (0, 0, 0)
-            row.residents += 1; row.payable += result.payable; row.subsidy += result.subsidyTotal
-            villages[village] = row
-        }
+    /// Adds `times` records that got `result`.
+    mutating func add(_ result: BatchResult, times: Int) {
+        residents += times
+        if result.error != nil { errors += times }
+        if result.enrollable { enrollable += times }
+        payable += result.payable * times
+        refundLater += result.refundLater * times
+        for (funder, amount) in result.subsidyByFunder { subsidyByFunder[funder, default: 0] += amount * times }
+        if let category = result.subsidyCategory { subsidyByCategory[category, default: 0] += result.subsidyTotal * times }
     }
 
     func json() -> String {

@@ -18,6 +18,9 @@ struct JSONLineScanner {
     /// Scans `line` (no trailing newline). Throws for anything that is not one flat-or-
     /// nested JSON object in valid UTF-8.
     static func scan(_ line: UnsafeBufferPointer<UInt8>, into record: inout Record) throws(Failure) {
+        for index in record.known.indices { record.known[index] = nil }
+        record.carried.removeAll(keepingCapacity: true)
+        record.village = nil
         guard isValidUTF8(line) else { throw Failure(message: "not valid UTF-8") }
         var index = skipSpace(line, 0)
         guard index < line.count, line[index] == UInt8(ascii: "{") else {
@@ -37,15 +40,15 @@ struct JSONLineScanner {
                 index = skipSpace(line, index + 1)
                 let valueStart = index
                 guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: "invalid JSON value") }
-                let key = Array(line[keyRange])
-                if let field = RecordField.byName[key] {
+                let key = UnsafeBufferPointer(rebasing: line[keyRange])
+                if let field = RecordField.named(key) {
                     guard record.known[field.rawValue] == nil else {
                         throw Failure(message: "field '\(field.name)' given twice")
                     }
                     record.known[field.rawValue] = valueStart..<valueEnd
                 } else {
                     record.carried.append(memberStart..<valueEnd)
-                    if key == Array("village".utf8) { record.village = valueStart..<valueEnd }
+                    if key.elementsEqual(RecordField.villageName) { record.village = valueStart..<valueEnd }
                 }
                 index = skipSpace(line, valueEnd)
                 guard index < line.count else { throw Failure(message: "truncated JSON object") }

@@ -42,6 +42,19 @@ enum RecordField: Int, CaseIterable {
     /// Field lookup by the UTF-8 bytes of the key.
     static let byName: [[UInt8]: RecordField] = Dictionary(uniqueKeysWithValues: allCases.map { (Array($0.name.utf8), $0) })
 
+    private static let names: [(bytes: [UInt8], field: RecordField)] = allCases.map { (Array($0.name.utf8), $0) }
+
+    /// The UTF-8 bytes of `village`, the field batch summaries group by.
+    static let villageName = Array("village".utf8)
+
+    /// The field a key names, compared byte by byte without allocating.
+    static func named(_ key: UnsafeBufferPointer<UInt8>) -> RecordField? {
+        for entry in names where entry.bytes.count == key.count && entry.bytes[0] == key[0] && entry.bytes.elementsEqual(key) {
+            return entry.field
+        }
+        return nil
+    }
+
     /// The field's values as text, for a `QuoteRequest`.
     static func request(from values: [String?], categories: [String]) -> QuoteRequest {
         var request = QuoteRequest()

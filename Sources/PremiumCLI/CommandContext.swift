@@ -7,12 +7,16 @@ struct CommandContext {
     var today: CivilDate
 
     /// The policy store: `--policy-dir`, then `$PREMIUM_POLICY_DIR`, then the built-in copy.
-    func store(_ parsed: ParsedArguments) throws(CLIError) -> PolicyStore {
+    /// With `region` set to a region id, only that region's files are loaded.
+    func store(_ parsed: ParsedArguments, region: String? = nil) throws(CLIError) -> PolicyStore {
         do {
+            let files: [(path: String, bytes: [UInt8])]
             if let directory = parsed.values["policy-dir"] ?? environment["PREMIUM_POLICY_DIR"], !directory.isEmpty {
-                return try PolicyStore.load(from: directory)
+                files = try PolicyStore.files(in: directory)
+            } else {
+                files = PolicyStore.embeddedFiles
             }
-            return try PolicyStore.embedded()
+            return try PolicyStore(files: PolicyStore.files(files, forRegion: region))
         } catch {
             throw CLIError(error)
         }

@@ -69,6 +69,15 @@ public enum PremiumCLI {
         }
     }
 
+    /// `premium --version`: the version, the region-years compiled in, and their hash.
+    static func versionText(context: CommandContext) throws(CLIError) -> String {
+        let store = try context.store(ParsedArguments())
+        let files = context.environment["PREMIUM_POLICY_DIR"].flatMap { try? PolicyStore.files(in: $0) } ?? PolicyStore.embeddedFiles
+        var text = "premium \(version)\npolicy data \(PolicyStore.contentHash(of: files)):"
+        for policy in store.policies { text += " \(policy.id) \(policy.year)," }
+        return String(text.dropLast()) + "\n"
+    }
+
     static func dispatch(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
         guard let command = arguments.first else { return CommandResult(output: help) }
         let rest = arguments.dropFirst()
@@ -79,7 +88,7 @@ public enum PremiumCLI {
             guard let topic = rest.first else { return CommandResult(output: help) }
             return try dispatch([topic, "--help"], context: context)
         case "--version", "version":
-            return CommandResult(output: "premium \(version)\n")
+            return try CommandResult(output: versionText(context: context))
         default:
             throw .usage("unknown command '\(command)'" + Suggestion.didYouMean(command, among: commands.map(\.name)))
         }

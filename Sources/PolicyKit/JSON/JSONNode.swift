@@ -13,8 +13,8 @@ struct JSONNode {
 
     func object() throws(PolicyError) -> JSONObjectReader {
         guard case .object(let members) = value else { throw failure("expected an object, got \(value.typeName)") }
-        var seen = Set<String>()
-        for member in members where !seen.insert(member.key).inserted {
+        // Objects in policy files are small: a pairwise check is cheaper than hashing.
+        for (index, member) in members.enumerated() where members[..<index].contains(where: { $0.key == member.key }) {
             throw JSONNode(value: member.value, file: file, path: child(member.key))
                 .failure("duplicate key '\(member.key)'")
         }
@@ -77,16 +77,20 @@ struct JSONNode {
 final class JSONObjectReader {
     let node: JSONNode
     private let members: [(key: String, value: JSONValue)]
-    private var read = Set<String>()
+    private var read: [Bool]
+    private var asked: [String] = []
 
     init(node: JSONNode, members: [(key: String, value: JSONValue)]) {
         self.node = node
         self.members = members
+        read = Array(repeating: false, count: members.count)
     }
 
     func optional(_ key: String) -> JSONNode? {
-        read.insert(key)
-        guard let member = members.first(where: { $0.key == key }) else { return nil }
+        asked.append(key)
+        guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+        read[index] = true
+        let member = members[index]
         if case .null = member.value { return nil }
         return JSONNode(value: member.value, file: node.file, path: node.child(key))
     }
@@ -98,8 +102,9 @@ final class JSONObjectReader {
 
     /// Rejects any key that was never read.
     func finish() throws(PolicyError) {
-        if let unknown = members.first(where: { !read.contains($0.key) }) {
-            let known = read.sorted()
+        if let index = read.firstIndex(of: false) {
+            let unknown = members[index]
+            let known = asked.sorted()
             throw JSONNode(value: unknown.value, file: node.file, path: node.child(unknown.key))
                 .failure("unknown key '\(unknown.key)'" + Suggestion.didYouMean(unknown.key, among: known))
         }

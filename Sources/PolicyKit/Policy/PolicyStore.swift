@@ -40,6 +40,15 @@ public struct PolicyStore: Equatable, Sendable {
         try PolicyStore(files: embeddedFiles)
     }
 
+    /// Only the files of region `id` (those under `id/`) when there are any, otherwise
+    /// all of them: a quote by region id parses and validates one region, not every one.
+    public static func files(_ files: [(path: String, bytes: [UInt8])], forRegion id: String?) -> [(path: String, bytes: [UInt8])] {
+        guard let id = id?.trimmedOfSpaces.lowercased(), !id.isEmpty else { return files }
+        let prefix = id + "/"
+        let matching = files.filter { $0.path.hasPrefix(prefix) }
+        return matching.isEmpty ? files : matching
+    }
+
     /// The embedded files, for `premium check` and the test that compares them with disk.
     public static var embeddedFiles: [(path: String, bytes: [UInt8])] {
         EmbeddedPolicyData.files.map { ($0.path, Array($0.text.utf8)) }
@@ -113,5 +122,22 @@ extension String {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
+    }
+}
+
+extension PolicyStore {
+    /// A 64-bit FNV-1a hash of the files' paths and bytes, in path order, as 16 hex
+    /// digits: two binaries carry the same policy data exactly when it matches.
+    public static func contentHash(of files: [(path: String, bytes: [UInt8])]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            for byte in file.path.utf8 { mix(byte) }
+            mix(0)
+            for byte in file.bytes { mix(byte) }
+            mix(0)
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

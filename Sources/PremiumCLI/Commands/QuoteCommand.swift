@@ -59,7 +59,7 @@ enum QuoteCommand {
         if parsed.helpRequested { return CommandResult(output: help) }
         let language = try context.language(parsed)
         let request = try request(from: parsed)
-        let store = try context.store(parsed)
+        let store = try context.store(parsed, region: request.region)
         let (policy, resident) = try request.resolve(in: store) { "--" + $0 }
         let quote: Quote
         do {

@@ -85,7 +85,14 @@ public enum PremiumCLI {
         case "quote": return try QuoteCommand.run(rest, context: context)
         case "batch" where rest.contains("--help") || rest.contains("-h"): return CommandResult(output: BatchCommand.help)
         case "help", "-h", "--help":
-            guard let topic = rest.first else { return CommandResult(output: help) }
+            // `help <command>` shows that command's help; anything else, the overview.
+            guard let topic = rest.first, commands.contains(where: { $0.name == topic && $0.name != "help" }) else {
+                if let topic = rest.first, command == "help", !topic.hasPrefix("-"), topic != "help" {
+                    throw .usage("unknown command '\(topic)'" + Suggestion.didYouMean(topic, among: commands.map(\.name)))
+                }
+                return CommandResult(output: help)
+            }
+            if topic == "batch" { return CommandResult(output: BatchCommand.help) }
             return try dispatch([topic, "--help"], context: context)
         case "--version", "version":
             return try CommandResult(output: versionText(context: context))

@@ -133,3 +133,25 @@ struct QuoteCommandTests {
         #expect(viaFlag.output.contains("premium quote --region beita --category dibao"))
     }
 }
+
+struct HelpTests {
+    /// Found by the argv fuzzer: `help --help` used to recurse until the stack overflowed.
+    @Test("help never recurses", arguments: [["help", "--help"], ["--help", "help"], ["help", "help"], ["-h", "-h"], ["help"], []])
+    func helpShowsTheOverview(arguments: [String]) {
+        let result = runCLI(arguments)
+        #expect(result.status == .success)
+        #expect(result.output.hasPrefix("OVERVIEW: premium"))
+    }
+
+    @Test func helpForBatchAndUnknownTopics() {
+        #expect(runCLI(["help", "batch"]).output.contains("premium batch [FILE|-]"))
+        #expect(runCLI(["help", "qoute"]).errors.hasPrefix("premium: error: unknown command 'qoute'; did you mean 'quote'?"))
+    }
+
+    @Test func versionNamesThePolicyDataAndItsHash() {
+        let result = runCLI(["--version"])
+        #expect(result.output.hasPrefix("premium 0.1.0\npolicy data "))
+        #expect(result.output.hasSuffix(": beita 2021, dongzhi 2021, nanan 2024, nancheng 2021, zhuji 2023\n"))
+        #expect(result.output.contains(PolicyStore.contentHash(of: PolicyStore.embeddedFiles)))
+    }
+}

@@ -20,7 +20,9 @@ let package = Package(
         .executableTarget(name: "embed-policy-data"),
         .plugin(name: "EmbedPolicyData", capability: .buildTool(), dependencies: ["embed-policy-data"]),
 
-        .testTarget(name: "PolicyKitTests", dependencies: ["PolicyKit"]),
-        .testTarget(name: "PremiumCLITests", dependencies: ["PremiumCLI", "PolicyKit"]),
+        // Seeded randomness and the fuzz-size knob, shared by both test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PolicyKitTests", dependencies: ["PolicyKit", "TestSupport"]),
+        .testTarget(name: "PremiumCLITests", dependencies: ["PremiumCLI", "PolicyKit", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import PolicyKit
 import Testing
+import TestSupport
 
 /// Properties that hold for every resident the engine can price, over random residents
 /// in every region, on random dates around each collection year.

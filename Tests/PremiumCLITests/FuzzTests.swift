@@ -2,6 +2,7 @@ import Foundation
 import PolicyKit
 @testable import PremiumCLI
 import Testing
+import TestSupport
 
 /// Random argv and random batch input never trap; every input gets a result or one
 /// clear error with a documented exit status. Fixed seeds; `PREMIUM_FUZZ_CASES` for more.

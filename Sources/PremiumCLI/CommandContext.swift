@@ -10,16 +10,18 @@ struct CommandContext {
     /// With `region` set to a region id, only that region's files are loaded.
     func store(_ parsed: ParsedArguments, region: String? = nil) throws(CLIError) -> PolicyStore {
         do {
-            let files: [(path: String, bytes: [UInt8])]
-            if let directory = parsed.values["policy-dir"] ?? environment["PREMIUM_POLICY_DIR"], !directory.isEmpty {
-                files = try PolicyStore.files(in: directory)
-            } else {
-                files = PolicyStore.embeddedFiles
-            }
-            return try PolicyStore(files: PolicyStore.files(files, forRegion: region))
+            return try PolicyStore(files: PolicyStore.files(policyFiles(parsed), forRegion: region))
         } catch {
             throw CLIError(error)
         }
+    }
+
+    /// The policy files: `--policy-dir`, then `$PREMIUM_POLICY_DIR`, then the built-in copy.
+    func policyFiles(_ parsed: ParsedArguments) throws(PolicyError) -> [(path: String, bytes: [UInt8])] {
+        if let directory = parsed.values["policy-dir"] ?? environment["PREMIUM_POLICY_DIR"], !directory.isEmpty {
+            return try PolicyStore.files(in: directory)
+        }
+        return PolicyStore.embeddedFiles
     }
 
     /// `--lang`, defaulting to Chinese.

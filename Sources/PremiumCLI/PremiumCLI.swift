@@ -6,10 +6,10 @@ public enum PremiumCLI {
     /// The version printed by `premium --version`.
     public static let version = "0.1.0"
 
-    static let commands: [(name: String, summary: String)] = [
-        ("quote", "One resident's amount and cover dates."),
-        ("batch", "A whole roster (JSON Lines or CSV) in, one result per resident out."),
-        ("help", "Show help for a command."),
+    /// Every command, in the order the overview lists them.
+    static let commands: [CommandInfo] = [
+        QuoteCommand.info, BatchCommand.info, CheckCommand.info,
+        CommandInfo(name: "help", summary: "Show help for a command: premium help <command>.", help: "", options: []),
     ]
 
     static var help: String {
@@ -23,7 +23,7 @@ public enum PremiumCLI {
         COMMANDS:
 
         """
-        for command in commands { text += "  " + DisplayWidth.pad(command.name, to: 10) + command.summary + "\n" }
+        for command in commands { text += "  " + DisplayWidth.pad(command.name, to: 12) + command.summary + "\n" }
         text += """
 
         Run 'premium help <command>' or 'premium <command> --help' for a command's options.
@@ -81,23 +81,28 @@ public enum PremiumCLI {
     static func dispatch(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
         guard let command = arguments.first else { return CommandResult(output: help) }
         let rest = arguments.dropFirst()
+        if command == "help" || command == "-h" || command == "--help" {
+            // `help <command>` shows that command's help; `help` alone, the overview.
+            guard let topic = rest.first, !topic.hasPrefix("-") else { return CommandResult(output: help) }
+            guard let info = commands.first(where: { $0.name == topic }) else {
+                throw .usage("unknown command '\(topic)'" + Suggestion.didYouMean(topic, among: commands.map(\.name)))
+            }
+            return CommandResult(output: info.help.isEmpty ? help : info.help)
+        }
+        if command == "--version" || command == "version" {
+            return try CommandResult(output: versionText(context: context))
+        }
+        guard let info = commands.first(where: { $0.name == command }) else {
+            throw .usage("unknown command '\(command)'" + Suggestion.didYouMean(command, among: commands.map(\.name)))
+        }
+        // `premium <command> --help` anywhere before a `--`.
+        if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
+            return CommandResult(output: info.help)
+        }
         switch command {
         case "quote": return try QuoteCommand.run(rest, context: context)
-        case "batch" where rest.contains("--help") || rest.contains("-h"): return CommandResult(output: BatchCommand.help)
-        case "help", "-h", "--help":
-            // `help <command>` shows that command's help; anything else, the overview.
-            guard let topic = rest.first, commands.contains(where: { $0.name == topic && $0.name != "help" }) else {
-                if let topic = rest.first, command == "help", !topic.hasPrefix("-"), topic != "help" {
-                    throw .usage("unknown command '\(topic)'" + Suggestion.didYouMean(topic, among: commands.map(\.name)))
-                }
-                return CommandResult(output: help)
-            }
-            if topic == "batch" { return CommandResult(output: BatchCommand.help) }
-            return try dispatch([topic, "--help"], context: context)
-        case "--version", "version":
-            return try CommandResult(output: versionText(context: context))
-        default:
-            throw .usage("unknown command '\(command)'" + Suggestion.didYouMean(command, among: commands.map(\.name)))
+        case "check": return try CheckCommand.run(rest, context: context)
+        default: throw CLIError(message: "command '\(command)' has no handler", status: .software)
         }
     }
 }

@@ -19,12 +19,7 @@ public struct PolicyStore: Equatable, Sendable {
         var policies: [RegionPolicy] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
             let policy = try RegionPolicy(file: file.path, bytes: file.bytes)
-            if let clash = policies.first(where: { $0.id == policy.id && $0.year == policy.year }) {
-                throw .invalidData(file: file.path, path: "region", message: "\(policy.id) \(policy.year) is already defined in \(clash.file)")
-            }
-            if let clash = policies.first(where: { $0.id != policy.id && !Set($0.names).isDisjoint(with: policy.names) }) {
-                throw .invalidData(file: file.path, path: "aliases", message: "a name of '\(policy.id)' already names region '\(clash.id)'")
-            }
+            if let problem = Self.problem(with: policy, after: policies) { throw problem }
             policies.append(policy)
         }
         self.policies = policies.sorted { ($0.id, $0.year) < ($1.id, $1.year) }
@@ -33,6 +28,23 @@ public struct PolicyStore: Equatable, Sendable {
             for name in Set(policy.names) { byName[name, default: []].append(index) }
         }
         self.byName = byName
+    }
+
+    /// What is wrong with adding `policy` to a store that holds `earlier`: a file not at
+    /// `<region>/<year>.json` (loading one region by id relies on it), a region-year
+    /// defined twice, or a name that already names another region.
+    static func problem(with policy: RegionPolicy, after earlier: [RegionPolicy]) -> PolicyError? {
+        let expected = "\(policy.id)/\(policy.year).json"
+        if policy.file != expected, !policy.file.hasSuffix("/" + expected) {
+            return .invalidData(file: policy.file, path: "region", message: "\(policy.id) \(policy.year) belongs in \(expected)")
+        }
+        if let clash = earlier.first(where: { $0.id == policy.id && $0.year == policy.year }) {
+            return .invalidData(file: policy.file, path: "region", message: "\(policy.id) \(policy.year) is already defined in \(clash.file)")
+        }
+        if let clash = earlier.first(where: { $0.id != policy.id && !Set($0.names).isDisjoint(with: policy.names) }) {
+            return .invalidData(file: policy.file, path: "aliases", message: "a name of '\(policy.id)' already names region '\(clash.id)'")
+        }
+        return nil
     }
 
     /// The copy of `PolicyData/` compiled into this binary.

@@ -37,16 +37,23 @@ public struct RegionPolicy: Equatable, Sendable {
 
     /// Decodes and validates one policy file.
     public init(file: String, bytes: [UInt8]) throws(PolicyError) {
+        try self.init(file: file, bytes: bytes, validating: true)
+    }
+
+    /// Decodes one file; with `validating` false, only the checks decoding itself makes
+    /// (syntax, types, keys, dates, amounts), so `PolicyCheck` can list every cross-check
+    /// problem instead of the first.
+    init(file: String, bytes: [UInt8], validating: Bool) throws(PolicyError) {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
         } catch {
             throw .invalidData(file: file, path: "", message: "not valid JSON: \(error.description)")
         }
-        try self.init(JSONNode(value: value, file: file, path: ""))
+        try self.init(JSONNode(value: value, file: file, path: ""), validating: validating)
     }
 
-    init(_ node: JSONNode) throws(PolicyError) {
+    init(_ node: JSONNode, validating: Bool) throws(PolicyError) {
         let object = try node.object()
         file = node.file
         let idNode = try object.required("region")
@@ -85,7 +92,7 @@ public struct RegionPolicy: Equatable, Sendable {
         closed = try SourcedNote(object.required("closed"))
         refunds = try object.optional("refunds").map { (node) throws(PolicyError) in try SourcedNote(node) }
         try object.finish()
-        try validate(node)
+        if validating, let first = problems().first { throw first }
     }
 
     /// The fee tier numbers the notice offers.
@@ -98,91 +105,112 @@ public struct RegionPolicy: Equatable, Sendable {
 
     public func funder(_ id: String) -> Funder? { funders.first { $0.id == id } }
 
-    /// Cross-checks that need the whole file. Paths point at the offending value.
-    private func validate(_ node: JSONNode) throws(PolicyError) {
-        func at(_ path: String, _ message: String) -> PolicyError {
-            .invalidData(file: file, path: path, message: message)
+    /// Every cross-check problem in a file that decoded, in file order: totals, references,
+    /// names used twice, subsidies above fees, windows out of bounds or overlapping.
+    /// Paths point at the offending value. Empty when the policy is sound.
+    func problems() -> [PolicyError] {
+        var problems: [PolicyError] = []
+        func at(_ path: String, _ message: String) {
+            problems.append(.invalidData(file: file, path: path, message: message))
         }
-        guard coverage.from.year == year else {
-            throw at("coverage.from", "coverage starts in \(coverage.from.year), not in policy year \(year)")
+        if coverage.from.year != year {
+            at("coverage.from", "coverage starts in \(coverage.from.year), not in policy year \(year)")
+        }
+        if coverage.to > coverage.from.adding(months: 12).adding(days: -1) {
+            at("coverage.to", "a coverage year of \(coverage.from) … \(coverage.to) is longer than one year")
         }
         if let total = financingTotal, total.amount != fees[0].amount + fiscalSubsidy.amount {
-            throw at("financing_total.amount", "stated total \(total.amount.jsonNumber) ≠ individual fee \(fees[0].amount.jsonNumber) + fiscal subsidy \(fiscalSubsidy.amount.jsonNumber)")
+            at("financing_total.amount", "stated total \(total.amount.jsonNumber) ≠ individual fee \(fees[0].amount.jsonNumber) + fiscal subsidy \(fiscalSubsidy.amount.jsonNumber)")
         }
-        try unique(funders.map(\.id), path: "funders", what: "funder id", at)
+        unique(funders.map(\.id), path: "funders", what: "funder id", at)
 
         // Every id, name and alias a clerk may type must name one category only.
         var names: [String: String] = [:]
         for (index, category) in categories.enumerated() {
             for (offset, name) in ([category.id, category.name.zh] + category.aliases).enumerated() {
                 if let owner = names[name], owner != category.id || offset == 0 {
-                    throw at("categories.\(index)" + (offset >= 2 ? ".aliases.\(offset - 2)" : offset == 1 ? ".name.zh" : ".id"),
-                             "'\(name)' already names category '\(owner)'")
+                    at("categories.\(index)" + (offset >= 2 ? ".aliases.\(offset - 2)" : offset == 1 ? ".name.zh" : ".id"),
+                       "'\(name)' already names category '\(owner)'")
                 }
                 names[name] = category.id
             }
         }
+        // Payment dates a policy year can sensibly concern: from 1 January of the year
+        // before (collection opens in the autumn) to the end of cover.
+        let earliest = CivilDate(year: year - 1, month: 1, day: 1)!, latest = coverage.to
+        func checkBounds(_ period: Period, _ path: String, _ what: String) {
+            if period.from < earliest || period.to > latest {
+                at(path, "\(what) \(period.from) … \(period.to) lies outside \(earliest) … \(latest)")
+            }
+        }
         let minimumFee = fees.map(\.amount).min()!
         for (index, category) in categories.enumerated() {
-            guard !category.parts.isEmpty else { throw at("categories.\(index).subsidy", "a category needs at least one subsidy part") }
+            if category.parts.isEmpty { at("categories.\(index).subsidy", "a category needs at least one subsidy part") }
             var fixedTotal = Fen.zero
             for (partIndex, part) in category.parts.enumerated() {
                 let path = "categories.\(index).subsidy.\(partIndex)"
-                guard funder(part.fundedBy) != nil else {
-                    throw at(path + ".funded_by", "funder '\(part.fundedBy)' is not defined in 'funders'"
+                if funder(part.fundedBy) == nil {
+                    at(path + ".funded_by", "funder '\(part.fundedBy)' is not defined in 'funders'"
                         + Suggestion.didYouMean(part.fundedBy, among: funders.map(\.id)))
                 }
                 if case .fixed(let amount) = part.kind { fixedTotal += amount }
             }
-            guard fixedTotal <= minimumFee else {
-                throw at("categories.\(index).subsidy", "subsidy \(fixedTotal.jsonNumber) is above the fee \(minimumFee.jsonNumber) it reduces")
+            if fixedTotal > minimumFee {
+                at("categories.\(index).subsidy", "subsidy \(fixedTotal.jsonNumber) is above the fee \(minimumFee.jsonNumber) it reduces")
             }
-            try checkReferences(category.conditionsAny, path: "categories.\(index).conditions_any", at)
-            try checkReferences(category.paidExemptAny, path: "categories.\(index).paid_exempt_any", at)
+            if let paid = category.paid { checkBounds(paid, "categories.\(index).paid", "subsidised payment period") }
+            checkReferences(category.conditionsAny, path: "categories.\(index).conditions_any", at)
+            checkReferences(category.paidExemptAny, path: "categories.\(index).paid_exempt_any", at)
         }
 
-        try unique(routes.map(\.id), path: "routes", what: "route id", at)
-        guard routes.contains(where: \.centralised) else {
-            throw at("routes", "no route is marked 'centralised': the default payment window is unknown")
+        unique(routes.map(\.id), path: "routes", what: "route id", at)
+        if !routes.contains(where: \.centralised) {
+            at("routes", "no route is marked 'centralised': the default payment window is unknown")
         }
-        let earliest = CivilDate(year: year - 1, month: 1, day: 1)!, latest = coverage.to
         for (index, route) in routes.enumerated() {
             let path = "routes.\(index)"
-            guard route.paid.from >= earliest, route.paid.to <= latest else {
-                throw at(path + ".paid", "payment window \(route.paid.from) … \(route.paid.to) lies outside \(earliest) … \(latest)")
-            }
+            checkBounds(route.paid, path + ".paid", "payment window")
             if route.centralised, route.paid.to >= coverage.to {
-                throw at(path + ".paid.to", "the centralised window must close before the coverage year ends")
+                at(path + ".paid.to", "the centralised window must close before the coverage year ends")
             }
-            try checkReferences(route.requiresAny, path: path + ".requires_any", at)
+            checkReferences(route.requiresAny, path: path + ".requires_any", at)
+            // Routes are tried in file order: two that take the same residents on the same
+            // day would leave the second one dead on those days.
             for earlier in routes[..<index] where earlier.requiresAny == route.requiresAny
-                && earlier.paid.from <= route.paid.from && route.paid.to <= earlier.paid.to {
-                throw at(path + ".paid", "route '\(route.id)' can never apply: route '\(earlier.id)' takes the same residents on every one of its days")
+                && earlier.paid.from <= route.paid.to && route.paid.from <= earlier.paid.to {
+                let whole = earlier.paid.from <= route.paid.from && route.paid.to <= earlier.paid.to
+                at(path + ".paid", whole
+                    ? "route '\(route.id)' can never apply: route '\(earlier.id)' takes the same residents on every one of its days"
+                    : "window \(route.paid.from) … \(route.paid.to) overlaps route '\(earlier.id)' (\(earlier.paid.from) … \(earlier.paid.to)), which takes the same residents")
             }
             if let tiers = route.fees, tiers.count != fees.count {
-                throw at(path + ".fees", "route fees must list the same \(fees.count) tier(s) as the region")
+                at(path + ".fees", "route fees must list the same \(fees.count) tier(s) as the region")
             }
         }
         for (index, surcharge) in surcharges.enumerated() {
+            if surcharge.paidFrom < earliest || surcharge.paidFrom > latest {
+                at("surcharges.\(index).paid_from", "surcharge date \(surcharge.paidFrom) lies outside \(earliest) … \(latest)")
+            }
             for (routeIndex, routeID) in surcharge.exemptRoutes.enumerated() where !routes.contains(where: { $0.id == routeID }) {
-                throw at("surcharges.\(index).exempt_routes.\(routeIndex)", "route '\(routeID)' is not defined"
+                at("surcharges.\(index).exempt_routes.\(routeIndex)", "route '\(routeID)' is not defined"
                     + Suggestion.didYouMean(routeID, among: routes.map(\.id)))
             }
-            try checkReferences(surcharge.exemptAny, path: "surcharges.\(index).exempt_any", at)
+            checkReferences(surcharge.exemptAny, path: "surcharges.\(index).exempt_any", at)
         }
+        return problems
     }
 
-    private func unique(_ ids: [String], path: String, what: String, _ at: (String, String) -> PolicyError) throws(PolicyError) {
+    private func unique(_ ids: [String], path: String, what: String, _ at: (String, String) -> Void) {
         var seen = Set<String>()
         for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
-            throw at("\(path).\(index).id", "\(what) '\(id)' is used twice")
+            at("\(path).\(index).id", "\(what) '\(id)' is used twice")
         }
     }
 
-    private func checkReferences(_ requirements: [Requirement], path: String, _ at: (String, String) -> PolicyError) throws(PolicyError) {
+    private func checkReferences(_ requirements: [Requirement], path: String, _ at: (String, String) -> Void) {
         for (index, requirement) in requirements.enumerated() {
             for (categoryIndex, id) in (requirement.categories ?? []).enumerated() where category(id) == nil {
-                throw at("\(path).\(index).categories.\(categoryIndex)", "category '\(id)' is referenced but not defined"
+                at("\(path).\(index).categories.\(categoryIndex)", "category '\(id)' is referenced but not defined"
                     + Suggestion.didYouMean(id, among: categories.map(\.id)))
             }
         }

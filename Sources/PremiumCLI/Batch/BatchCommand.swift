@@ -40,6 +40,10 @@ enum BatchCommand {
 
         """
 
+    static let info = CommandInfo(
+        name: "batch", summary: "A whole roster (JSON Lines or CSV) in, one result per resident out.",
+        help: help, options: options)
+
     static let cacheLimit = 20_000
     static let chunkSize = 1 << 16
 

@@ -52,7 +52,7 @@ struct BatchSummary {
             json.endObject()
         }
         json.endObject()
-        return String(decoding: json.bytes, as: UTF8.self) + "\n"
+        return json.text
     }
 
     func text(_ language: Language) -> String {

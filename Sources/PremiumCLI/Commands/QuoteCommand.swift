@@ -23,6 +23,8 @@ enum QuoteCommand {
 
     static let options = residentOptions + outputOptions
 
+    static let info = CommandInfo(name: "quote", summary: "One resident's amount and cover dates.", help: help, options: options)
+
     static let help = helpText(
         usage: "premium quote --region <region> [--category <id>]... [--paid-on <date>] [options]",
         overview: "How much a resident pays this year, and from which day he is covered.",

@@ -92,6 +92,9 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// The document written so far as text, with a trailing newline.
+    var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
+
     mutating func strings(_ texts: [String]) {
         beginArray()
         for text in texts { element(); string(text) }

@@ -72,7 +72,6 @@ enum QuoteJSON {
         json.beginObject()
         write(quote, policy: policy, language: language, full: true, into: &json)
         json.endObject()
-        json.bytes.append(10)
-        return String(decoding: json.bytes, as: UTF8.self)
+        return json.text
     }
 }

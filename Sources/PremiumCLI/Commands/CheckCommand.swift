@@ -1,0 +1,75 @@
+import PolicyKit
+
+/// `premium check`: validates policy data and lists every problem as
+/// `FILE: at JSON.PATH: message`.
+enum CheckCommand {
+    static let options: [OptionSpec] = [
+        .value("policy-dir", "dir", "Check the policy files below DIR (default: $PREMIUM_POLICY_DIR, else the built-in copy)."),
+        .flag("json", "Print {\"files\": [...], \"problems\": [{\"file\", \"path\", \"message\"}]}."),
+    ]
+
+    static let info = CommandInfo(
+        name: "check",
+        summary: "Validate policy data; list every problem as FILE: at PATH: message.",
+        help: helpText(
+            usage: "premium check [--policy-dir <dir>] [--json]",
+            overview: "Validate policy data: every file, every problem, each as FILE: at JSON.PATH: message.",
+            options: options,
+            examples: [
+                "premium check --policy-dir PolicyData",
+                "premium check --policy-dir ~/next-year --json",
+            ]) + """
+
+            Checks: JSON syntax and duplicate keys; unknown keys (typos); dates that do not exist;
+            amounts that are negative or not whole fen; values with no source; assumptions without
+            a note in both languages; windows that end before they start, lie outside the policy
+            year, or overlap a window for the same residents; a subsidy above the fee it reduces;
+            stated totals that do not add up; categories, funders and routes referenced but not
+            defined; the same id, name or alias used twice; a file not at <region>/<year>.json.
+            Every other command applies the same checks when it loads policy data.
+
+            EXIT STATUS: 0 no problems; 65 problems found; 66 the directory does not exist.
+
+            """,
+        options: options)
+
+    static func run(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
+        let parsed = try FlagParser(options: options).parse(arguments)
+        guard parsed.positionals.isEmpty else { throw .usage("check takes no arguments; use --policy-dir <dir>") }
+        let files: [(path: String, bytes: [UInt8])]
+        do {
+            files = try context.policyFiles(parsed)
+        } catch {
+            throw CLIError(error)
+        }
+        let problems = PolicyCheck.problems(in: files)
+        let status: ExitCode = problems.isEmpty ? .success : .dataError
+        guard !parsed.flags.contains("json") else {
+            var json = JSONWriter(pretty: true)
+            json.beginObject()
+            json.key("files"); json.strings(files.map(\.path))
+            json.key("problems")
+            json.beginArray()
+            for problem in problems {
+                json.element()
+                json.beginObject()
+                if case .invalidData(let file, let path, let message) = problem {
+                    json.key("file"); json.string(file)
+                    json.key("message"); json.string(message)
+                    json.key("path"); json.string(path)
+                } else {
+                    json.key("message"); json.string(problem.description)
+                }
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+            return CommandResult(output: json.text, status: status)
+        }
+        var text = problems.map { $0.description + "\n" }.joined()
+        text += problems.isEmpty
+            ? "checked \(files.count) file(s): no problems\n"
+            : "checked \(files.count) file(s): \(problems.count) problem(s)\n"
+        return CommandResult(output: text, status: status)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import PolicyKit
+@testable import PremiumCLI
+import Testing
+
+/// `premium check`: one broken copy of PolicyData per kind of mistake the quote-explain
+/// issue lists, each caught as `FILE: at PATH: message` with exit 65.
+struct CheckCommandTests {
+    /// A copy of PolicyData in a temporary directory with `original` replaced by `broken`
+    /// in `file`; returns the directory.
+    static func brokenCopy(_ file: String, _ original: String, _ broken: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("premium-check-\(UUID().uuidString)")
+        for (path, bytes) in PolicyStore.embeddedFiles {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var data = Data(bytes)
+            if path == file {
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(text.contains(original), "the test's original text must be in \(file)")
+                data = Data(text.replacingOccurrences(of: original, with: broken).utf8)
+            }
+            try data.write(to: url)
+        }
+        return directory
+    }
+
+    @Test func policyDataPasses() {
+        let result = runCLI(["check", "--policy-dir", packageRoot.appendingPathComponent("PolicyData").path])
+        #expect(result.status == .success)
+        #expect(result.output == "checked 5 file(s): no problems\n")
+        #expect(runCLI(["check"]).status == .success, "the built-in copy passes too")
+    }
+
+    @Test("each kind of broken data is reported as FILE: at PATH: message", arguments: [
+        // A date that does not exist.
+        ("beita/2021.json", "\"issued\": \"2020-11-09\"", "\"issued\": \"2020-11-31\"",
+         "beita/2021.json: at document.issued: expected a real date as YYYY-MM-DD, got '2020-11-31'"),
+        // A window that ends before it starts.
+        ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2021-12-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
+         "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2020-12-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
+         "beita/2021.json: at routes.2.paid.to: period ends (2020-12-31) before it starts (2021-01-01)"),
+        // Windows for the same residents that overlap.
+        ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2021-02-28\"},\n      \"benefit_start\": {\"rule\": \"next_month\"}",
+         "\"paid\": {\"from\": \"2020-12-01\", \"to\": \"2021-02-28\"},\n      \"benefit_start\": {\"rule\": \"next_month\"}",
+         "beita/2021.json: at routes.4.paid: window 2020-12-01 … 2021-02-28 overlaps route 'centralised' (2020-09-01 … 2020-12-31), which takes the same residents"),
+        // A window outside the policy year's bounds.
+        ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2021-12-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
+         "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2022-03-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
+         "beita/2021.json: at routes.2.paid: payment window 2021-01-01 … 2022-03-31 lies outside 2020-01-01 … 2021-12-31"),
+        // A negative amount.
+        ("beita/2021.json", "\"amount\": 280, \"source\": \"二(三)\"", "\"amount\": -280, \"source\": \"二(三)\"",
+         "beita/2021.json: at fees.0.amount: amount -280 is negative"),
+        // An amount that is not whole fen, and one with a unit in it.
+        ("beita/2021.json", "\"amount\": 280, \"source\": \"二(三)\"", "\"amount\": 280.005, \"source\": \"二(三)\"",
+         "beita/2021.json: at fees.0.amount: amount 280.005 is not a whole number of fen (at most two decimals)"),
+        ("zhuji/2023.json", "\"amount\": 350", "\"amount\": \"350元\"",
+         "zhuji/2023.json: at fees.0.amount: expected an amount in yuan as a number, got a string"),
+        // A subsidy above the fee it reduces.
+        ("beita/2021.json", "\"amount\": 85,", "\"amount\": 300,",
+         "beita/2021.json: at categories.5.subsidy: subsidy 300 is above the fee 280 it reduces"),
+        // Stated totals that do not add up (zhuji 960 = 610 + 350, dongzhi 830 = 550 + 280).
+        ("zhuji/2023.json", "\"amount\": 960", "\"amount\": 970",
+         "zhuji/2023.json: at financing_total.amount: stated total 970 ≠ individual fee 350 + fiscal subsidy 610"),
+        ("dongzhi/2021.json", "\"amount\": 830", "\"amount\": 800",
+         "dongzhi/2021.json: at financing_total.amount: stated total 800 ≠ individual fee 280 + fiscal subsidy 550"),
+        // A value with no source.
+        ("beita/2021.json", "\"amount\": 280, \"source\": \"二(三)\"", "\"amount\": 280",
+         "beita/2021.json: at fees.0: value has no source: add a 'source' clause"),
+        // An assumption with no note.
+        ("beita/2021.json", "\"en\": \"the notice gives no fiscal-subsidy figure (\\\"as the state sets\\\"); assumed 580, the national 2021 minimum\",", "",
+         "beita/2021.json: at fiscal_subsidy.assumption: an assumption needs a note in both 'zh' and 'en'"),
+        // A category referenced but not defined.
+        ("zhuji/2023.json", "\"dibao\", \"fanpin\"]", "\"dibao\", \"fanping\"]",
+         "zhuji/2023.json: at routes.5.requires_any.2.categories.4: category 'fanping' is referenced but not defined; did you mean 'fanpin'?"),
+        // The same id, or the same alias, used twice.
+        ("beita/2021.json", "{\n      \"id\": \"guer\"", "{\n      \"id\": \"tekun\"",
+         "beita/2021.json: at categories.1.id: 'tekun' already names category 'tekun'"),
+        ("beita/2021.json", "\"aliases\": [\"事实无人抚养儿童\", \"事实无人抚养\"]", "\"aliases\": [\"事实无人抚养儿童\", \"低保\"]",
+         "beita/2021.json: at categories.6.aliases.1: '低保' already names category 'dibao'"),
+        // An unknown key (a typo).
+        ("beita/2021.json", "\"benefit_start\": {\"rule\": \"next_month\"},\n      \"note\"", "\"benefit_start\": {\"rule\": \"next_month\"},\n      \"notes\"",
+         "beita/2021.json: at routes.4.notes: unknown key 'notes'; did you mean 'note'?"),
+        // A file in the wrong place.
+        ("nanan/2024.json", "\"year\": 2024", "\"year\": 2025",
+         "nanan/2024.json: at region: nanan 2025 belongs in nanan/2025.json"),
+    ])
+    func brokenCopy(file: String, original: String, broken: String, expected: String) throws {
+        let directory = try Self.brokenCopy(file, original, broken)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = runCLI(["check", "--policy-dir", directory.path])
+        #expect(result.status == .dataError)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains(expected), "\(result.output)")
+        #expect(lines.last == "checked 5 file(s): \(lines.count - 1) problem(s)")
+        // Every other command refuses the same data, with the same first problem.
+        let quote = runCLI(["quote", "--region", String(file.prefix { $0 != "/" }), "--policy-dir", directory.path])
+        #expect(quote.status == .dataError)
+        #expect(quote.output.isEmpty)
+        #expect(quote.errors.hasPrefix("premium: error: " + lines[0] + "\n"))
+    }
+
+    @Test func listsEveryProblemNotOnlyTheFirst() throws {
+        let directory = try Self.brokenCopy("beita/2021.json", "\"amount\": 85,", "\"amount\": 300,")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zhuji = directory.appendingPathComponent("zhuji/2023.json")
+        let text = try String(contentsOf: zhuji, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"amount\": 960", with: "\"amount\": 970").write(to: zhuji, atomically: true, encoding: .utf8)
+        let beita = directory.appendingPathComponent("beita/2021.json")
+        let beitaText = try String(contentsOf: beita, encoding: .utf8)
+        try beitaText.replacingOccurrences(of: "\"funded_by\": \"veterans-affairs\"", with: "\"funded_by\": \"veteran-affairs\"")
+            .write(to: beita, atomically: true, encoding: .utf8)
+
+        let result = runCLI(["check", "--policy-dir", directory.path, "--json"])
+        #expect(result.status == .dataError)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let problems = try #require(object["problems"] as? [[String: String]])
+        #expect(problems.map { $0["file"]! + " " + $0["path"]! } == [
+            "beita/2021.json categories.5.subsidy",   // 低保 85 → 300
+            "beita/2021.json categories.6.subsidy",   // 事实无人抚养 85 → 300
+            "beita/2021.json categories.9.subsidy.0.funded_by",
+            "zhuji/2023.json financing_total.amount",
+        ])
+        #expect((object["files"] as? [String])?.count == 5)
+    }
+
+    @Test func missingDirectoryIsExit66() {
+        let result = runCLI(["check", "--policy-dir", "/nonexistent/premium"])
+        #expect(result.status == .noInput)
+        #expect(result.errors == "premium: error: policy directory '/nonexistent/premium' does not exist\n")
+    }
+}

@@ -16,6 +16,14 @@ struct CommandContext {
         }
     }
 
+    /// The policy `--region` and `--year` select; `--region` is required.
+    func policy(_ parsed: ParsedArguments) throws(CLIError) -> RegionPolicy {
+        var request = QuoteRequest()
+        request.region = parsed.values["region"]
+        request.year = parsed.values["year"]
+        return try request.resolve(in: store(parsed, region: request.region)) { "--" + $0 }.policy
+    }
+
     /// The policy files: `--policy-dir`, then `$PREMIUM_POLICY_DIR`, then the built-in copy.
     func policyFiles(_ parsed: ParsedArguments) throws(PolicyError) -> [(path: String, bytes: [UInt8])] {
         if let directory = parsed.values["policy-dir"] ?? environment["PREMIUM_POLICY_DIR"], !directory.isEmpty {

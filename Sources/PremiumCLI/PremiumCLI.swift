@@ -8,7 +8,8 @@ public enum PremiumCLI {
 
     /// Every command, in the order the overview lists them.
     static let commands: [CommandInfo] = [
-        QuoteCommand.info, BatchCommand.info, CheckCommand.info,
+        QuoteCommand.info, ExplainCommand.info, BatchCommand.info, RegionsCommand.info, CategoriesCommand.info,
+        CalendarCommand.info, CheckCommand.info,
         CommandInfo(name: "help", summary: "Show help for a command: premium help <command>.", help: "", options: []),
     ]
 
@@ -101,7 +102,11 @@ public enum PremiumCLI {
         }
         switch command {
         case "quote": return try QuoteCommand.run(rest, context: context)
+        case "explain": return try ExplainCommand.run(rest, context: context)
         case "check": return try CheckCommand.run(rest, context: context)
+        case "regions": return try RegionsCommand.run(rest, context: context)
+        case "categories": return try CategoriesCommand.run(rest, context: context)
+        case "calendar": return try CalendarCommand.run(rest, context: context)
         default: throw CLIError(message: "command '\(command)' has no handler", status: .software)
         }
     }

@@ -7,6 +7,9 @@ public struct Quote: Equatable, Sendable {
         public let amount: Fen
         public let timing: SubsidyPart.Timing
         public let funder: Funder
+        /// The clause, e.g. `二(四)5`.
+        public let clause: String
+        /// Document and clause.
         public let citation: String
     }
 
@@ -40,6 +43,8 @@ public struct Quote: Equatable, Sendable {
     public let fiscalSubsidy: Fen
     /// The fiscal part a late payer pays himself; zero otherwise.
     public let lateSurcharge: Fen
+    /// The clause that imposes the surcharge, when there is one.
+    public let surchargeClause: String?
     /// The group whose subsidy applies (the single most favourable one).
     public let subsidyCategory: String?
     public let subsidies: [SubsidyLine]

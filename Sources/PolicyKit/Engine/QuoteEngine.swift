@@ -73,11 +73,13 @@ public struct QuoteEngine: Sendable {
         builder.cite(policy.fiscalSubsidy.provenance)
         if route.charge == .feePlusFiscal {
             builder.surcharge = policy.fiscalSubsidy.amount
+            builder.surchargeClause = route.provenance.clause
         } else if let rule = policy.surcharges.first(where: {
             paidOn >= $0.paidFrom && !$0.exemptRoutes.contains(route.id)
                 && !($0.exemptAny.isEmpty == false && $0.exemptAny.anyHolds(for: resident, paidOn: paidOn, in: policy))
         }) {
             builder.surcharge = policy.fiscalSubsidy.amount
+            builder.surchargeClause = rule.provenance.clause
             builder.cite(rule.provenance)
         }
         if builder.surcharge > .zero { builder.cite(policy.fiscalSubsidy.provenance) }
@@ -142,7 +144,8 @@ public struct QuoteEngine: Sendable {
                 total += amount
                 if part.timing == .now { now += amount }
                 lines.append(Quote.SubsidyLine(category: category.id, amount: amount, timing: part.timing,
-                                               funder: policy.funder(part.fundedBy)!, citation: cite(part.provenance)))
+                                               funder: policy.funder(part.fundedBy)!, clause: part.provenance.clause,
+                                               citation: cite(part.provenance)))
             }
             candidates.append((category, lines, total, now))
         }
@@ -236,6 +239,7 @@ private struct Builder {
     var tier = 1
     var fee = Fen.zero
     var surcharge = Fen.zero
+    var surchargeClause: String?
     var subsidyCategory: String?
     var subsidies: [Quote.SubsidyLine] = []
     var setAside: [Quote.SetAside] = []
@@ -281,6 +285,7 @@ private struct Builder {
             individualFee: fee == .zero ? policy.fees[(resident.tier ?? 1) - 1].amount : fee,
             fiscalSubsidy: policy.fiscalSubsidy.amount,
             lateSurcharge: enrolled ? surcharge : .zero,
+            surchargeClause: enrolled ? surchargeClause : nil,
             subsidyCategory: enrolled ? subsidyCategory : nil,
             subsidies: enrolled ? subsidies : [],
             subsidy: enrolled ? now : .zero,

@@ -61,7 +61,7 @@ extension [Requirement] {
     }
 
     /// The alternatives in words, joined by "或" / "or".
-    func describe(in policy: RegionPolicy) -> LocalizedText {
+    public func describe(in policy: RegionPolicy) -> LocalizedText {
         let parts = map { $0.describe(in: policy) }
         return LocalizedText(zh: parts.map(\.zh).joined(separator: "；或"), en: parts.map(\.en).joined(separator: "; or "))
     }

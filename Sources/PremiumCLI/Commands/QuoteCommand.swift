@@ -58,20 +58,23 @@ enum QuoteCommand {
 
     static func run(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
         let parsed = try FlagParser(options: options).parse(arguments)
-        if parsed.helpRequested { return CommandResult(output: help) }
         let language = try context.language(parsed)
-        let request = try request(from: parsed)
-        let store = try context.store(parsed, region: request.region)
-        let (policy, resident) = try request.resolve(in: store) { "--" + $0 }
-        let quote: Quote
-        do {
-            quote = try QuoteEngine(policy: policy).quote(resident)
-        } catch {
-            throw CLIError(error)
-        }
+        let (policy, quote) = try compute(parsed, context: context)
         let output = parsed.flags.contains("json")
             ? QuoteJSON.render(quote, policy: policy, language: language)
             : QuoteText.render(quote, policy: policy, language: language)
         return CommandResult(output: output, status: quote.enrollable ? .success : .notEnrollable)
+    }
+
+    /// The quote the resident flags describe; shared with `explain`.
+    static func compute(_ parsed: ParsedArguments, context: CommandContext) throws(CLIError) -> (policy: RegionPolicy, quote: Quote) {
+        let request = try request(from: parsed)
+        let store = try context.store(parsed, region: request.region)
+        let (policy, resident) = try request.resolve(in: store) { "--" + $0 }
+        do {
+            return (policy, try QuoteEngine(policy: policy).quote(resident))
+        } catch {
+            throw CLIError(error)
+        }
     }
 }

@@ -1,0 +1,77 @@
+import PolicyKit
+
+/// `premium calendar --region ID`: the year's key dates and what paying then means.
+enum CalendarCommand {
+    static let options = CategoriesCommand.options
+
+    static let info = CommandInfo(
+        name: "calendar", summary: "A region-year's key dates: windows, cut-offs, surcharges, coverage.",
+        help: helpText(
+            usage: "premium calendar --region <region> [--year <yyyy>] [--json] [--lang zh|en]",
+            overview: "The key dates of a region's policy year in order: payment windows and extensions, cut-offs for subsidies and surcharges, the coverage year. For each window: who may pay, what it costs, when cover starts.",
+            options: options,
+            examples: ["premium calendar --region nanan", "premium calendar --region 南城 --json"]),
+        options: options)
+
+    static func run(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
+        let parsed = try FlagParser(options: options).parse(arguments)
+        guard parsed.positionals.isEmpty else { throw .usage("unexpected argument '\(parsed.positionals[0])'") }
+        let language = try context.language(parsed)
+        let policy = try context.policy(parsed)
+        let calendar = PolicyCalendar(policy: policy)
+        func cite(_ clause: String) -> String { policy.document.reference + " " + clause }
+
+        if parsed.flags.contains("json") {
+            var json = JSONWriter(pretty: true)
+            json.beginObject()
+            json.key("entries")
+            json.beginArray()
+            for entry in calendar.entries {
+                json.element()
+                json.beginObject()
+                func text(_ key: String, _ value: LocalizedText?) {
+                    json.key(key)
+                    if let value { json.string(value(language)) } else { json.null() }
+                }
+                text("amount", entry.amount)
+                json.key("assumption")
+                if let assumption = entry.assumption { json.string(assumption.text(language)) } else { json.null() }
+                text("cover", entry.cover)
+                json.key("from"); json.date(entry.from)
+                json.key("kind"); json.string(entry.kind.rawValue)
+                text("name", entry.name)
+                json.key("route")
+                if let route = entry.route { json.string(route) } else { json.null() }
+                json.key("source"); json.string(cite(entry.clause))
+                json.key("to"); json.date(entry.to)
+                text("who", entry.who)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("region"); json.string(policy.id)
+            json.key("year"); json.int(policy.year)
+            json.endObject()
+            return CommandResult(output: json.text)
+        }
+
+        let zh = language == .zh
+        var text = zh ? "\(policy.name.zh) \(policy.year)年度缴费日历\n" : "\(policy.name.en), \(policy.year): calendar\n"
+        for entry in calendar.entries {
+            let dates = entry.from == entry.to ? entry.from.description
+                : entry.kind == .surcharge ? (zh ? "\(entry.from) 起" : "from \(entry.from)")
+                : (zh ? "\(entry.from) 至 \(entry.to)" : "\(entry.from) to \(entry.to)")
+            text += "\n" + dates + "  " + entry.name(language) + "  [\(entry.clause)]\n"
+            let rows: [(String, String, LocalizedText?)] = [
+                ("谁可缴费", "who", entry.kind == .window ? entry.who ?? LocalizedText(zh: "所有居民", en: "everyone") : entry.who),
+                ("缴费金额", "pays", entry.amount),
+                ("待遇开始", "cover", entry.cover),
+            ]
+            for (label, english, value) in rows {
+                guard let value else { continue }
+                text += "  " + (zh ? label + "：" : english + ": ") + value(language) + "\n"
+            }
+            if let assumption = entry.assumption { text += (zh ? "  假设：" : "  assumed: ") + assumption.text(language) + "\n" }
+        }
+        return CommandResult(output: text)
+    }
+}

@@ -64,7 +64,7 @@ struct PolicyDataTests {
             _ = try RegionPolicy(file: "beita/2021.json", bytes: Array(mutated.utf8))
             Issue.record("expected the broken copy to be rejected")
         } catch {
-            guard case .invalidData(let file, let actualPath, let actualMessage)? = error as? PolicyError else {
+            guard case .invalidData(let file, let actualPath, let actualMessage) = error else {
                 Issue.record("unexpected error \(error)"); return
             }
             #expect(file == "beita/2021.json")

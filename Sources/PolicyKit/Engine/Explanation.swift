@@ -74,11 +74,10 @@ public struct Explanation: Sendable {
         }
         for aside in quote.setAside {
             let would = aside.amount > .zero ? LocalizedText(zh: "（可资助\(yuan(aside.amount))元）", en: " (would give \(yuan(aside.amount)) yuan)") : LocalizedText(zh: "", en: "")
-            let clause = policy.category(aside.category)?.provenance.clause
             step("not_applied", "未采用", "not applied", LocalizedText(
                 zh: "\(name(aside.category).zh)\(would.zh)：\(aside.why.zh)",
                 en: "\(name(aside.category).en)\(would.en): \(aside.why.en)"),
-                amount: aside.amount, clauses: [clause, quote.categories.count > 1 ? policy.severalCategories.provenance.clause : nil].compactMap { $0 })
+                amount: aside.amount, clauses: [aside.clause])
         }
 
         var sum = yuan(quote.individualFee)

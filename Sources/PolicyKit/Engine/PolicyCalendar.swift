@@ -63,15 +63,16 @@ public struct PolicyCalendar: Sendable {
         var periods: [(Period, [Category])] = []
         for category in policy.categories {
             guard let period = category.paid else { continue }
-            if let index = periods.firstIndex(where: { $0.0 == period }) { periods[index].1.append(category) } else { periods.append((period, [category])) }
+            if let index = periods.firstIndex(where: { $0.0 == period && $0.1[0].paidProvenance == category.paidProvenance }) { periods[index].1.append(category) } else { periods.append((period, [category])) }
         }
         for (period, categories) in periods {
+            let source = categories[0].paidProvenance ?? categories[0].provenance
             let names = LocalizedText(zh: categories.map(\.name.zh).joined(separator: "、"), en: categories.map(\.name.en).joined(separator: "; "))
             entries.append(Entry(
                 kind: .subsidyDeadline, from: period.to, to: period.to, route: nil,
                 name: LocalizedText(zh: "资助缴费截止：此后缴费不再享受" + names.zh, en: "last day of subsidised payment for: " + names.en),
                 who: nil, amount: nil, cover: nil,
-                clause: categories[0].provenance.clause, assumption: categories[0].provenance.assumption))
+                clause: source.clause, assumption: source.assumption))
         }
         for surcharge in policy.surcharges {
             let exempt = surcharge.exemptAny.isEmpty ? nil : surcharge.exemptAny.describe(in: policy)

@@ -19,6 +19,8 @@ public struct Quote: Equatable, Sendable {
         /// The amount it would have given, or zero when it does not apply.
         public let amount: Fen
         public let why: LocalizedText
+        /// The clause behind the reason.
+        public let clause: String
     }
 
     /// Why the resident cannot join on that date.

@@ -110,28 +110,30 @@ public struct QuoteEngine: Sendable {
         var candidates: [(category: Category, lines: [Quote.SubsidyLine], total: Fen, now: Fen)] = []
         for category in resident.categories.compactMap(policy.category) {
             if !route.subsidies {
-                builder.setAside(category.id, .zero, LocalizedText(
+                builder.setAside(category.id, .zero, route.provenance, LocalizedText(
                     zh: "本参保途径按全额缴纳，不享受资助", en: "this way of joining pays in full, without subsidy"))
                 continue
             }
             if !category.conditionsAny.anyHolds(for: resident, paidOn: paidOn, in: policy) {
                 let wanted = category.conditionsAny.describe(in: policy)
-                builder.setAside(category.id, .zero, LocalizedText(
+                builder.setAside(category.id, .zero, category.provenance, LocalizedText(
                     zh: "不符合资助条件：" + wanted.zh, en: "subsidy conditions not met: " + wanted.en))
                 continue
             }
             if let period = category.paid, !period.contains(paidOn),
                category.paidExemptAny.isEmpty || !category.paidExemptAny.anyHolds(for: resident, paidOn: paidOn, in: policy) {
-                builder.cite(category.provenance)
-                builder.setAside(category.id, .zero, LocalizedText(
+                let source = category.paidProvenance ?? category.provenance
+                builder.cite(source)
+                builder.setAside(category.id, .zero, source, LocalizedText(
                     zh: "资助仅适用于\(period.from)至\(period.to)期间缴费", en: "the subsidy applies only to payments from \(period.from) to \(period.to)"))
                 continue
             }
             if let recognized = resident.recognizedOn {
                 let first = policy.recognition?.firstSubsidisedPayment(recognizedOn: recognized) ?? recognized
                 if paidOn < first {
-                    if let rule = policy.recognition { builder.cite(rule.provenance) }
-                    builder.setAside(category.id, .zero, LocalizedText(
+                    let source = policy.recognition?.provenance ?? category.provenance
+                    builder.cite(source)
+                    builder.setAside(category.id, .zero, source, LocalizedText(
                         zh: "认定日期为\(recognized)，资助自\(first)起缴费适用；认定前已参保的不再资助",
                         en: "recognised on \(recognized): the subsidy applies to payments from \(first); someone who paid before gets none"))
                     continue
@@ -154,7 +156,7 @@ public struct QuoteEngine: Sendable {
             (lhs.element.total, lhs.element.now, -lhs.offset) < (rhs.element.total, rhs.element.now, -rhs.offset)
         })?.element else { return }
         for other in candidates where other.category.id != best.category.id {
-            builder.setAside(other.category.id, other.total, LocalizedText(
+            builder.setAside(other.category.id, other.total, policy.severalCategories.provenance, LocalizedText(
                 zh: "同时符合多种资助的，按就高不就低只享受一项", en: "only the single most favourable subsidy applies"))
         }
         if resident.categories.count > 1 {
@@ -266,8 +268,8 @@ private struct Builder {
         assumptions.append(Assumption(note: note))
     }
 
-    mutating func setAside(_ category: String, _ amount: Fen, _ why: LocalizedText) {
-        setAside.append(Quote.SetAside(category: category, amount: amount, why: why))
+    mutating func setAside(_ category: String, _ amount: Fen, _ source: Provenance, _ why: LocalizedText) {
+        setAside.append(Quote.SetAside(category: category, amount: amount, why: why, clause: source.clause))
     }
 
     mutating func refuse(_ refusal: Quote.Refusal) -> Quote {

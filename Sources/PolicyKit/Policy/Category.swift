@@ -13,6 +13,8 @@ public struct Category: Equatable, Hashable, Sendable {
     public let conditionsAny: [Requirement]
     /// The payment dates the subsidy applies to (`nil`: the whole year).
     public let paid: Period?
+    /// Where the notice limits the subsidy to `paid`.
+    public let paidProvenance: Provenance?
     /// Residents for whom `paid` does not limit the subsidy (e.g. dynamic additions).
     public let paidExemptAny: [Requirement]
     /// A caveat shown when the group is quoted.
@@ -29,7 +31,15 @@ public struct Category: Equatable, Hashable, Sendable {
         for element in try object.required("subsidy").array() { parts.append(try SubsidyPart(element)) }
         self.parts = parts
         conditionsAny = try Requirement.list(object.optional("conditions_any"))
-        paid = try object.optional("paid").map { (node) throws(PolicyError) in try Period(node) }
+        if let paidNode = object.optional("paid") {
+            let paidObject = try paidNode.object()
+            paid = try Period(reading: paidObject)
+            paidProvenance = try Provenance(paidObject)
+            try paidObject.finish()
+        } else {
+            paid = nil
+            paidProvenance = nil
+        }
         paidExemptAny = try Requirement.list(object.optional("paid_exempt_any"))
         note = try object.optional("note").map { (node) throws(PolicyError) in try LocalizedText(node) }
         provenance = try Provenance(object)

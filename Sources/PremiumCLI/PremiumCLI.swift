@@ -9,7 +9,7 @@ public enum PremiumCLI {
     /// Every command, in the order the overview lists them.
     static let commands: [CommandInfo] = [
         QuoteCommand.info, ExplainCommand.info, BatchCommand.info, RegionsCommand.info, CategoriesCommand.info,
-        CalendarCommand.info, CheckCommand.info,
+        CalendarCommand.info, CheckCommand.info, CompletionCommand.info,
         CommandInfo(name: "help", summary: "Show help for a command: premium help <command>.", help: "", options: []),
     ]
 
@@ -107,6 +107,7 @@ public enum PremiumCLI {
         case "regions": return try RegionsCommand.run(rest, context: context)
         case "categories": return try CategoriesCommand.run(rest, context: context)
         case "calendar": return try CalendarCommand.run(rest, context: context)
+        case "completion": return try CompletionCommand.run(rest, context: context)
         default: throw CLIError(message: "command '\(command)' has no handler", status: .software)
         }
     }

@@ -143,6 +143,25 @@ struct HelpTests {
         #expect(result.output.hasPrefix("OVERVIEW: premium"))
     }
 
+    @Test("every command has help, by 'help X' and 'X --help', with examples that run",
+          arguments: PremiumCLI.commands.map(\.name).filter { $0 != "help" })
+    func everyCommandHasHelp(command: String) {
+        let viaHelp = runCLI(["help", command]), viaFlag = runCLI([command, "--help"])
+        #expect(viaHelp.status == .success && viaFlag.status == .success)
+        #expect(viaHelp.output == viaFlag.output)
+        #expect(viaHelp.output.contains("USAGE: premium \(command)"))
+        let examples = viaHelp.output.split(separator: "\n").drop { $0 != "EXAMPLES:" }.dropFirst()
+            .prefix { $0.hasPrefix("  ") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(!examples.isEmpty, "help for \(command) has examples")
+        // Examples without shell redirection run as written, against the built-in data.
+        for example in examples where !example.contains(where: { "<>~|#".contains($0) }) && example.hasPrefix("premium ") {
+            var words = example.split(separator: " ").dropFirst().map(String.init)
+            if let index = words.firstIndex(of: "PolicyData") { words[index] = packageRoot.appendingPathComponent("PolicyData").path }
+            let result = runCLI(words)
+            #expect(result.status == .success || result.status == .notEnrollable, "\(example): \(result.errors)")
+        }
+    }
+
     @Test func helpForBatchAndUnknownTopics() {
         #expect(runCLI(["help", "batch"]).output.contains("premium batch [FILE|-]"))
         #expect(runCLI(["help", "qoute"]).errors.hasPrefix("premium: error: unknown command 'qoute'; did you mean 'quote'?"))

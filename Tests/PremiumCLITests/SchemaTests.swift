@@ -1,0 +1,107 @@
+import Foundation
+import PolicyKit
+@testable import PremiumCLI
+import Testing
+
+/// The JSON Schemas in `schemas/` validate real output of the built binary and every
+/// PolicyData file, with Python's `jsonschema` (a test-time tool from PyPI).
+///
+/// Without it the suite is skipped, so `swift test` works with only Swift installed;
+/// CI sets `PREMIUM_REQUIRE_SCHEMA_TESTS=1`, which turns a missing validator into a failure.
+struct SchemaTests {
+    static let python: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        let onPath: [String] = (environment["PATH"] ?? "/usr/bin").split(separator: ":").map { String($0) + "/python3" }
+        let candidates: [String] = [environment["PREMIUM_PYTHON"]].compactMap { $0 } + onPath
+        return candidates.first { path in
+            guard FileManager.default.isExecutableFile(atPath: path),
+                  let result = try? runBinary(["-c", "import jsonschema, referencing"], binary: URL(fileURLWithPath: path)) else { return false }
+            return result.status == 0
+        }
+    }()
+    static let required = ProcessInfo.processInfo.environment["PREMIUM_REQUIRE_SCHEMA_TESTS"] == "1"
+    static let schemas = packageRoot.appendingPathComponent("schemas")
+
+    /// Runs the validator; returns its exit status and report.
+    static func validate(_ schema: String, _ files: [URL], lines: Bool = false) throws -> (status: Int32, report: String) {
+        let python = try #require(python, "install jsonschema (pip install jsonschema) or set PREMIUM_PYTHON")
+        let script = packageRoot.appendingPathComponent("scripts/validate-json.py").path
+        let result = try runBinary([script] + (lines ? ["--lines"] : []) + [schemas.appendingPathComponent(schema).path] + files.map(\.path),
+                                   binary: URL(fileURLWithPath: python))
+        return (result.status, String(decoding: result.output, as: UTF8.self) + result.errors)
+    }
+
+    /// Writes each output of the built binary to a file in a fresh directory.
+    static func outputs(_ runs: [[String]], stdin: Data = Data()) throws -> [URL] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("premium-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try runs.enumerated().map { index, arguments in
+            let result = try runBinary(arguments, stdin: stdin)
+            #expect(result.output.count > 0, "\(arguments): \(result.errors)")
+            let file = directory.appendingPathComponent("\(index).json")
+            try result.output.write(to: file)
+            return file
+        }
+    }
+
+    /// Residents across all five regions: ordinary, subsidised, late, newborn, refused.
+    static let residents: [[String]] = [
+        ["--region", "beita", "--category", "dibao"],
+        ["--region", "beita", "--category", "dibao", "--category", "doudi", "--paid-on", "2021-01-15", "--household"],
+        ["--region", "beita", "--paid-on", "2021-03-10", "--special-case"],
+        ["--region", "beita", "--student", "--school-entry", "2020-09-01", "--paid-on", "2020-09-20"],
+        ["--region", "nancheng", "--tier", "2", "--category", "jiandang", "--paid-on", "2021-07-15"],
+        ["--region", "nancheng", "--paid-on", "2021-10-01"],
+        ["--region", "nanan", "--paid-on", "2024-03-15", "--category", "dibao-bianyuan", "--disabled"],
+        ["--region", "nanan", "--paid-on", "2024-12-15"],
+        ["--region", "nanan", "--born", "2024-02-29", "--paid-on", "2024-05-29"],
+        ["--region", "dongzhi", "--unborn", "--category", "tuibu-yumin"],
+        ["--region", "zhuji", "--paid-on", "2023-05-10", "--left-employee-insurance", "2022-12-31", "--category", "jiance"],
+        ["--region", "zhuji", "--paid-on", "2022-08-01"],
+    ]
+
+    @Test(.enabled(if: python != nil || required, "needs python3 with jsonschema")) func policyDataMatchesItsSchema() throws {
+        let files = try PolicyStore.files(in: packageRoot.appendingPathComponent("PolicyData").path)
+            .map { packageRoot.appendingPathComponent("PolicyData/" + $0.path) }
+        #expect(files.count == 5)
+        let result = try Self.validate("policy.schema.json", files)
+        #expect(result.status == 0, "\(result.report)")
+    }
+
+    @Test(.enabled(if: python != nil || required, "needs python3 with jsonschema")) func quoteAndExplainOutputMatchTheirSchemas() throws {
+        let quotes = try Self.outputs(Self.residents.map { ["quote"] + $0 + ["--json"] } + Self.residents.prefix(3).map { ["quote"] + $0 + ["--json", "--lang", "en"] })
+        let quoteResult = try Self.validate("quote.schema.json", quotes)
+        #expect(quoteResult.status == 0, "\(quoteResult.report)")
+        let explanations = try Self.outputs(Self.residents.map { ["explain"] + $0 + ["--json"] })
+        let explainResult = try Self.validate("explain.schema.json", explanations)
+        #expect(explainResult.status == 0, "\(explainResult.report)")
+
+        // The schema can fail: a quote whose payable is text, or that has a key too many.
+        let broken = quotes[0].deletingLastPathComponent().appendingPathComponent("broken.json")
+        let text = try String(contentsOf: quotes[0], encoding: .utf8)
+        try text.replacingOccurrences(of: "\"payable\": 195", with: "\"payable\": \"195\"").write(to: broken, atomically: true, encoding: .utf8)
+        #expect(try Self.validate("quote.schema.json", [broken]).status == 1)
+        try text.replacingOccurrences(of: "\"year\": 2021", with: "\"year\": 2021, \"payable_now\": 195").write(to: broken, atomically: true, encoding: .utf8)
+        #expect(try Self.validate("quote.schema.json", [broken]).report.contains("'payable_now' was unexpected"))
+    }
+
+    @Test(.enabled(if: python != nil || required, "needs python3 with jsonschema")) func batchLinesMatchTheirSchema() throws {
+        var roster = [
+            #"{"id":1,"name":"张三","village":"北塔村","region":"beita","category":"dibao"}"#,
+            #"{"id":2,"region":"nancheng","tier":2,"categories":["jiandang","dibao"],"paid_on":"2021-07-15"}"#,
+            #"{"id":3,"region":"nanan","paid_on":"2024-12-15"}"#,
+            #"{"id":4,"region":"dongzhi","unborn":true}"#,
+            #"{"id":5,"region":"zhuji","paid_on":"2023-05-10","left_employee_insurance":"2022-12-31"}"#,
+            #"{"id":6,"region":"beita","paid_on":"2021-02-30"}"#,
+            #"{"id":7,"region":"nowhere"}"#,
+            "not json", "", #"{"region":"beita","category":"dibao""#,
+        ].joined(separator: "\n") + "\n"
+        roster += roster
+        let files = try Self.outputs([["batch"], ["batch", "--full"], ["batch", "--lang", "en"]], stdin: Data(roster.utf8))
+        for file in files {
+            #expect(try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count == 21)
+        }
+        let result = try Self.validate("batch-line.schema.json", files, lines: true)
+        #expect(result.status == 0, "\(result.report)")
+    }
+}

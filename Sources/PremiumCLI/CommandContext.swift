@@ -32,6 +32,15 @@ struct CommandContext {
         return PolicyStore.embeddedFiles
     }
 
+    /// Parses the flags of a command that takes no positional arguments, and its `--lang`.
+    func parse(_ arguments: ArraySlice<String>, _ options: [OptionSpec], command: String) throws(CLIError) -> (ParsedArguments, Language) {
+        let parsed = try FlagParser(options: options).parse(arguments)
+        guard parsed.positionals.isEmpty else {
+            throw .usage("\(command) takes no arguments; unexpected '\(parsed.positionals[0])'")
+        }
+        return (parsed, try language(parsed))
+    }
+
     /// `--lang`, defaulting to Chinese.
     func language(_ parsed: ParsedArguments) throws(CLIError) -> Language {
         guard let text = parsed.values["lang"] else { return .zh }

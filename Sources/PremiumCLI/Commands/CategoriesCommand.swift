@@ -14,9 +14,7 @@ enum CategoriesCommand {
         options: options)
 
     static func run(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
-        let parsed = try FlagParser(options: options).parse(arguments)
-        guard parsed.positionals.isEmpty else { throw .usage("unexpected argument '\(parsed.positionals[0])'") }
-        let language = try context.language(parsed)
+        let (parsed, language) = try context.parse(arguments, options, command: "categories")
         let policy = try context.policy(parsed)
         let zh = language == .zh
         func when(_ category: Category) -> String {

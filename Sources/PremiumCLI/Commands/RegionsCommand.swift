@@ -14,9 +14,7 @@ enum RegionsCommand {
         options: options)
 
     static func run(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
-        let parsed = try FlagParser(options: options).parse(arguments)
-        guard parsed.positionals.isEmpty else { throw .usage("regions takes no arguments") }
-        let language = try context.language(parsed)
+        let (parsed, language) = try context.parse(arguments, options, command: "regions")
         let store = try context.store(parsed)
         let groups = store.regionIDs.map { id in store.policies.filter { $0.id == id } }
         if parsed.flags.contains("json") {

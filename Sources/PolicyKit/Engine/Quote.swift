@@ -66,6 +66,10 @@ public struct Quote: Equatable, Sendable {
     public let assumptions: [Assumption]
     /// Caveats that are not assumptions (a route's conditions, a group's definition).
     public let notes: [LocalizedText]
+    /// The notice's reference, e.g. `南城办发〔2020〕84号`.
+    public let document: String
+    /// Every clause used, in order of first use.
+    public let clauses: [String]
     /// Every clause used, as `document clause`, in order of first use.
-    public let sources: [String]
+    public var sources: [String] { clauses.map { document + " " + $0 } }
 }

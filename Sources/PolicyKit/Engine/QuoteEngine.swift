@@ -251,7 +251,7 @@ private struct Builder {
     var waitingDays = 0
     var assumptions: [Assumption] = []
     var notes: [LocalizedText] = []
-    var sources: [String] = []
+    var clauses: [String] = []
 
     init(policy: RegionPolicy, resident: Resident) {
         self.policy = policy
@@ -259,8 +259,7 @@ private struct Builder {
     }
 
     mutating func cite(_ provenance: Provenance) {
-        let citation = policy.document.reference + " " + provenance.clause
-        if !sources.contains(citation) { sources.append(citation) }
+        if !clauses.contains(provenance.clause) { clauses.append(provenance.clause) }
         if let assumption = provenance.assumption, !assumptions.contains(assumption) { assumptions.append(assumption) }
     }
 
@@ -297,6 +296,6 @@ private struct Builder {
             benefitStartRule: benefitStartRule,
             benefitEnd: enrolled ? benefitEnd : nil,
             waitingDays: enrolled ? waitingDays : 0,
-            setAside: setAside, assumptions: assumptions, notes: notes, sources: sources)
+            setAside: setAside, assumptions: assumptions, notes: notes, document: policy.document.reference, clauses: clauses)
     }
 }

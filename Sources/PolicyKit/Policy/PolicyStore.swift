@@ -102,15 +102,15 @@ public struct PolicyStore: Equatable, Sendable {
     /// region's latest).
     public func policy(region: String, year: Int? = nil) throws(PolicyError) -> RegionPolicy {
         let typed = region.trimmedOfSpaces
-        let matches = (byName[typed] ?? byName[typed.lowercased()] ?? []).map { policies[$0] }
-        guard let latest = matches.last else {
+        // Indices, not copies: this runs once per distinct batch record.
+        guard let matches = byName[typed] ?? byName[typed.lowercased()], let latest = matches.last else {
             throw .unknownRegion(region, known: regionIDs)
         }
-        guard let year else { return latest }
-        guard let policy = matches.first(where: { $0.year == year }) else {
-            throw .yearNotAvailable(region: latest.id, year: year, available: matches.map(\.year))
+        guard let year else { return policies[latest] }
+        guard let index = matches.first(where: { policies[$0].year == year }) else {
+            throw .yearNotAvailable(region: policies[latest].id, year: year, available: matches.map { policies[$0].year })
         }
-        return policy
+        return policies[index]
     }
 }
 
@@ -121,7 +121,9 @@ extension RegionPolicy {
     /// Resolves a category typed as id, Chinese name or alias.
     public func resolveCategory(_ typed: String) throws(PolicyError) -> Category {
         let text = typed.trimmedOfSpaces
-        if let match = categories.first(where: { $0.id == text.lowercased() || $0.name.zh == text || $0.aliases.contains(text) }) {
+        if let match = categories.first(where: { $0.id == text }) { return match }
+        let lowered = text.lowercased()
+        if let match = categories.first(where: { $0.id == lowered || $0.name.zh == text || $0.aliases.contains(text) }) {
             return match
         }
         throw .unknownCategory(typed, region: id, known: categories.map(\.id))
@@ -131,6 +133,8 @@ extension RegionPolicy {
 extension String {
     /// The string without leading and trailing white space (ASCII and ideographic).
     public var trimmedOfSpaces: String {
+        // Most input has no surrounding space: check the first and last bytes first.
+        if let first = utf8.first, let last = utf8.last, first > 32, first < 128, last > 32, last < 128 { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

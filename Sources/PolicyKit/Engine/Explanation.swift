@@ -61,9 +61,9 @@ public struct Explanation: Sendable {
         }
 
         if let chosen = quote.subsidyCategory {
-            for line in quote.subsidies {
-                let part = policy.category(chosen)?.parts.first { $0.provenance.clause == line.clause }
-                let words = part.map { $0.describe(against: fees) } ?? LocalizedText(zh: "", en: "")
+            // The engine writes one line per part of the chosen group, in order.
+            for (line, part) in zip(quote.subsidies, policy.category(chosen)?.parts ?? []) {
+                let words = part.describe(against: fees)
                 step("subsidy", line.timing == .now ? "资助" : "先缴后补", line.timing == .now ? "subsidy" : "refunded later", LocalizedText(
                     zh: "\(name(chosen).zh)：\(words.zh)，本次\(line.timing == .now ? "减" : "先缴后退")\(yuan(line.amount))元，由\(line.funder.name.zh)承担",
                     en: "\(name(chosen).en): \(words.en); \(yuan(line.amount)) yuan \(line.timing == .now ? "off now" : "refunded later"), funded by \(line.funder.name.en)"),

@@ -7,10 +7,8 @@ public struct Quote: Equatable, Sendable {
         public let amount: Fen
         public let timing: SubsidyPart.Timing
         public let funder: Funder
-        /// The clause, e.g. `二(四)5`.
+        /// The clause, e.g. `二(四)5`; `Quote.document` names the notice.
         public let clause: String
-        /// Document and clause.
-        public let citation: String
     }
 
     /// Why a group's subsidy was not chosen (for explanations).

@@ -14,10 +14,6 @@ public struct QuoteEngine: Sendable {
         self.policy = policy
     }
 
-    private func cite(_ provenance: Provenance) -> String {
-        policy.document.reference + " " + provenance.clause
-    }
-
     /// The quote for `resident`.
     ///
     /// - Throws: `PolicyError.unknownCategory` for a category the region does not have,
@@ -146,8 +142,7 @@ public struct QuoteEngine: Sendable {
                 total += amount
                 if part.timing == .now { now += amount }
                 lines.append(Quote.SubsidyLine(category: category.id, amount: amount, timing: part.timing,
-                                               funder: policy.funder(part.fundedBy)!, clause: part.provenance.clause,
-                                               citation: cite(part.provenance)))
+                                               funder: policy.funder(part.fundedBy)!, clause: part.provenance.clause))
             }
             candidates.append((category, lines, total, now))
         }

@@ -35,6 +35,9 @@ enum CategoriesCommand {
             return parts.joined()
         }
         func funder(_ part: SubsidyPart) -> Funder { policy.funder(part.fundedBy)! }
+        func assumptions(_ category: Category) -> [Assumption] {
+            ([category.provenance.assumption, category.paidProvenance?.assumption] + category.parts.map(\.provenance.assumption)).compactMap { $0 }
+        }
         func cite(_ provenance: Provenance) -> String { policy.document.reference + " " + provenance.clause }
 
         if parsed.flags.contains("json") {
@@ -48,7 +51,7 @@ enum CategoriesCommand {
                 json.key("aliases"); json.strings(category.aliases)
                 json.key("applies"); json.string(when(category))
                 json.key("assumptions")
-                json.strings(([category.provenance.assumption] + category.parts.map(\.provenance.assumption)).compactMap { $0?.text(language) })
+                json.strings(assumptions(category).map { $0.text(language) })
                 json.key("hardship"); json.bool(category.hardship)
                 json.key("id"); json.string(category.id)
                 json.key("name"); json.string(category.name(language))
@@ -103,7 +106,7 @@ enum CategoriesCommand {
             }
             text += (zh ? "  适用：" : "  applies: ") + when(category) + "\n"
             if let note = category.note { text += (zh ? "  说明：" : "  note: ") + note(language) + "\n" }
-            for assumption in ([category.provenance.assumption] + category.parts.map(\.provenance.assumption)).compactMap({ $0 }) {
+            for assumption in assumptions(category) {
                 text += (zh ? "  假设：" : "  assumed: ") + assumption.text(language) + "\n"
             }
         }

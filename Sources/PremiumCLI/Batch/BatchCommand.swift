@@ -44,7 +44,8 @@ enum BatchCommand {
         name: "batch", summary: "A whole roster (JSON Lines or CSV) in, one result per resident out.",
         help: help, options: options)
 
-    static let cacheLimit = 20_000
+    /// Distinct summary tallies held before they are folded into the totals.
+    static let tallyLimit = 1 << 16
     static let chunkSize = 1 << 16
 
     static func run(

@@ -2,17 +2,29 @@ import PolicyKit
 
 /// One record's answer, rendered once and reused for every identical record.
 struct BatchResult {
+    /// What one record adds to the summary. Many records share a tally, so the runner
+    /// counts records per tally and multiplies at the end.
+    struct Tally: Hashable {
+        /// A subsidy amount by funder id.
+        struct Share: Hashable {
+            let funder: String
+            let amount: Int
+        }
+
+        var error = false
+        var enrollable = false
+        var payable = 0
+        var refundLater = 0
+        var subsidyTotal = 0
+        var subsidyCategory: String?
+        var subsidyByFunder: [Share] = []
+    }
+
     /// Compact JSON members (no braces) of the quote, or `"error":…`.
     var json: [UInt8]
     /// CSV cells of the result columns.
     var csv: [UInt8]
-    var error: String?
-    var enrollable = false
-    var payable = 0
-    var refundLater = 0
-    var subsidyTotal = 0
-    var subsidyCategory: String?
-    var subsidyByFunder: [(String, Int)] = []
+    var tally = Tally()
 
     static let csvColumns = [
         "region", "year", "categories", "tier", "paid_on", "enrollable", "individual_fee", "fiscal_subsidy",
@@ -21,7 +33,7 @@ struct BatchResult {
     ]
 
     init(error message: String) {
-        error = message
+        tally.error = true
         var json = JSONWriter(pretty: false, capacity: 64)
         json.key("error"); json.string(message)
         self.json = json.bytes
@@ -39,13 +51,13 @@ struct BatchResult {
             QuoteJSON.write(quote, policy: policy, language: language, full: full, into: &json)
             self.json = json.bytes
         }
-        enrollable = enrolled
+        tally.enrollable = enrolled
         if enrolled {
-            payable = quote.payable.rawValue
-            refundLater = quote.refundLater.rawValue
-            subsidyTotal = quote.subsidies.reduce(0) { $0 + $1.amount.rawValue }
-            subsidyCategory = quote.subsidyCategory
-            subsidyByFunder = quote.subsidies.map { ($0.funder.id, $0.amount.rawValue) }
+            tally.payable = quote.payable.rawValue
+            tally.refundLater = quote.refundLater.rawValue
+            tally.subsidyTotal = quote.subsidies.reduce(0) { $0 + $1.amount.rawValue }
+            tally.subsidyCategory = quote.subsidyCategory
+            tally.subsidyByFunder = quote.subsidies.map { Tally.Share(funder: $0.funder.id, amount: $0.amount.rawValue) }
         }
     }
 

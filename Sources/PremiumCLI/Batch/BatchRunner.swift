@@ -17,32 +17,35 @@ struct BatchRunner {
     let bom: Bool
     var summary = BatchSummary()
 
-    private var cache: [[UInt8]: Int] = [:]
-    private var results: [BatchResult] = []
-    /// How many records used each cached result since it was cached (folded into the
-    /// summary when the cache is cleared and at the end).
-    private var uses: [Int] = []
-    private var record = JSONLineScanner.Record()
-    private var key: [UInt8] = []
+    private let cache: ResultCache
+    /// Distinct summary tallies, and how many records had each (multiplied into the
+    /// summary at the end, or when the table is full).
+    private var tallies: [BatchResult.Tally] = []
+    private var tallyNumbers: [BatchResult.Tally: Int32] = [:]
+    private var tallyCounts: [Int] = []
+    private let record = JSONLineScanner.Record()
+    /// The known fields of the current record as cache key: field number, bytes, 0xFF.
+    private let key = ByteBuffer(capacity: 256)
     private var villageIndex: [[UInt8]: Int] = [:]
     private var villageNames: [String] = []
     private var villageTotals: [(residents: Int, payable: Int, subsidy: Int)] = []
     var wantVillages = false
-    private var out: [UInt8] = []
+    private let out = ByteBuffer(capacity: BatchCommand.chunkSize * 2)
     private var physicalLine = 1
     private var csvHeader: [String]?
     private var csvFields: [RecordField?] = []
     private var outputCarried: [String]?
 
-    init(store: PolicyStore, language: Language, full: Bool, csvIn: Bool, csvOut: Bool, bom: Bool) {
+    init(store: PolicyStore, language: Language, full: Bool, csvIn: Bool, csvOut: Bool, bom: Bool,
+         cache: ResultCache = ResultCache()) {
+        self.cache = cache
         self.store = store
         self.language = language
         self.full = full
         self.csvIn = csvIn
         self.csvOut = csvOut
         self.bom = bom
-        out.reserveCapacity(BatchCommand.chunkSize * 2)
-        if csvOut && bom { out += [0xEF, 0xBB, 0xBF] }
+        if csvOut && bom { out.append([0xEF, 0xBB, 0xBF]) }
     }
 
     mutating func process(_ input: inout some ByteSource, into output: inout some ByteSink) {
@@ -66,13 +69,13 @@ struct BatchRunner {
                     start = next
                 }
             }
-            if out.count >= BatchCommand.chunkSize { output.write(bytes: out); out.removeAll(keepingCapacity: true) }
+            if out.count >= BatchCommand.chunkSize { output.write(buffer: out.bytes); out.removeAll() }
             if start > 0 { buffer.removeFirst(start); start = 0 }
         }
         if csvOut && outputCarried == nil { writeCSVHeader(carried: csvCarriedNames()) }
-        output.write(bytes: out)
+        output.write(buffer: out.bytes)
         out.removeAll()
-        foldUses()
+        foldTallies()
         for (index, name) in villageNames.enumerated() {
             let row = villageTotals[index]
             var total = summary.villages[name] ?? (0, 0, 0)
@@ -81,10 +84,29 @@ struct BatchRunner {
         }
     }
 
-    /// Adds each cached result to the summary once per record that used it.
-    private mutating func foldUses() {
-        for (index, count) in uses.enumerated() where count > 0 { summary.add(results[index], times: count) }
-        for index in uses.indices { uses[index] = 0 }
+    /// Adds each tally to the summary once per record that had it.
+    private mutating func foldTallies() {
+        for (index, count) in tallyCounts.enumerated() where count > 0 { summary.add(tallies[index], times: count) }
+        for index in tallyCounts.indices { tallyCounts[index] = 0 }
+    }
+
+    /// The number of `tally`, adding it when new. The table is bounded: when full, its
+    /// counts go into the summary and it starts again, and so does the cache, whose
+    /// entries name tallies by number.
+    private mutating func number(_ tally: BatchResult.Tally) -> Int32 {
+        if let number = tallyNumbers[tally] { return number }
+        if tallies.count >= BatchCommand.tallyLimit {
+            foldTallies()
+            tallies.removeAll(keepingCapacity: true)
+            tallyNumbers.removeAll(keepingCapacity: true)
+            tallyCounts.removeAll(keepingCapacity: true)
+            cache.removeAll()
+        }
+        let number = Int32(tallies.count)
+        tallies.append(tally)
+        tallyNumbers[tally] = number
+        tallyCounts.append(0)
+        return number
     }
 
     private func nextRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> (Int, Int)? {
@@ -114,25 +136,36 @@ struct BatchRunner {
 
     private mutating func handleJSON(_ line: UnsafeBufferPointer<UInt8>) {
         do {
-            try JSONLineScanner.scan(line, into: &record)
+            try JSONLineScanner.scan(line, into: record)
         } catch {
-            emit(errorResult(error.message), csvCarried: [:], village: nil) { _ in }
+            emitError(error.message)
             return
         }
-        key.removeAll(keepingCapacity: true)
-        for (index, range) in record.known.enumerated() {
-            guard let range else { continue }
-            key.append(UInt8(index))
-            key.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
+        key.removeAll()
+        record.forEachPresent { field, range in
+            key.append(UInt8(field.rawValue))
+            key.append(UnsafeBufferPointer(rebasing: line[range]))
             key.append(0xFF)
         }
-        let known = record.known
-        let (store, language, full, csv) = (self.store, self.language, self.full, self.csvOut)
-        let result = cachedResult { () -> BatchResult in
+        var csvCarried: [String: String] = [:]
+        if csvOut {
+            for member in record.carried {
+                let raw = Array(line[member])
+                guard case .object(let pairs)? = try? JSONParser.parse([UInt8(ascii: "{")] + raw + [UInt8(ascii: "}")]), let pair = pairs.first else { continue }
+                if case .string(let text) = pair.value { csvCarried[pair.key] = text } else {
+                    csvCarried[pair.key] = String(decoding: raw.drop(while: { $0 != UInt8(ascii: ":") }).dropFirst(), as: UTF8.self)
+                }
+            }
+        }
+        var village: Int?
+        if wantVillages, let range = record.village { village = villageNumber(UnsafeBufferPointer(rebasing: line[range]), json: true) }
+        let carried = record.carried
+        let record = self.record
+        answer(csvCarried: csvCarried, village: village, compute: { (store, language, full, csv) in
             var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
             var categories: [String] = []
             for field in RecordField.allCases {
-                guard let range = known[field.rawValue] else { continue }
+                guard let range = record[field] else { continue }
                 let value: JSONValue
                 if let text = BatchRunner.plainString(UnsafeBufferPointer(rebasing: line[range])) {
                     value = .string(text)
@@ -158,23 +191,9 @@ struct BatchRunner {
                 }
             }
             return BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full, csv: csv)
-        }
-        var csvCarried: [String: String] = [:]
-        if csvOut {
-            for member in record.carried {
-                let raw = Array(line[member])
-                guard case .object(let pairs)? = try? JSONParser.parse([UInt8(ascii: "{")] + raw + [UInt8(ascii: "}")]), let pair = pairs.first else { continue }
-                if case .string(let text) = pair.value { csvCarried[pair.key] = text } else {
-                    csvCarried[pair.key] = String(decoding: raw.drop(while: { $0 != UInt8(ascii: ":") }).dropFirst(), as: UTF8.self)
-                }
-            }
-        }
-        var village: Int?
-        if wantVillages, let range = record.village { village = villageNumber(UnsafeBufferPointer(rebasing: line[range]), json: true) }
-        let carried = record.carried
-        emit(result, csvCarried: csvCarried, village: village) { out in
-            for member in carried { out.append(44); out.append(contentsOf: UnsafeBufferPointer(rebasing: line[member])) }
-        }
+        }, appendCarried: { out in
+            for member in carried { out.append(44); out.append(UnsafeBufferPointer(rebasing: line[member])) }
+        })
     }
 
     /// The text of a JSON string with no escapes (the common case), without a parser.
@@ -186,9 +205,8 @@ struct BatchRunner {
 
     /// A small number for each distinct village, so per-record totals are array updates.
     private mutating func villageNumber(_ raw: UnsafeBufferPointer<UInt8>, json: Bool) -> Int? {
-        key.removeAll(keepingCapacity: true)
-        key.append(contentsOf: raw)
-        if let number = villageIndex[key] { return number }
+        let villageKey = Array(raw)
+        if let number = villageIndex[villageKey] { return number }
         let name: String
         if json {
             guard let text = BatchRunner.plainString(raw) ?? {
@@ -198,18 +216,19 @@ struct BatchRunner {
         } else {
             name = String(decoding: raw, as: UTF8.self)
         }
-        villageIndex[key] = villageNames.count
+        villageIndex[villageKey] = villageNames.count
         villageNames.append(name)
         villageTotals.append((0, 0, 0))
         return villageNames.count - 1
     }
 
-    private mutating func errorResult(_ message: String) -> Int {
-        let index = results.count
-        evictIfFull()
-        results.append(BatchResult(error: message))
-        uses.append(0)
-        return results.count - 1 == index ? index : results.count - 1
+    /// Writes the line for a record that is not a record at all (bad JSON, bad CSV row).
+    private mutating func emitError(_ message: String) {
+        let result = BatchResult(error: message)
+        let tally = number(result.tally)
+        (csvOut ? result.csv : result.json).withUnsafeBytes { bytes in
+            emit(bytes, tally: tally, csvCarried: [:], village: nil) { _ in }
+        }
     }
 
     // MARK: CSV
@@ -222,11 +241,11 @@ struct BatchRunner {
             return
         }
         guard let cells = CSV.fields(line, 0..<line.count) else {
-            emit(errorResult("malformed CSV quoting"), csvCarried: [:], village: nil) { _ in }
+            emitError("malformed CSV quoting")
             return
         }
         guard cells.count == header.count else {
-            emit(errorResult("expected \(header.count) columns, got \(cells.count)"), csvCarried: [:], village: nil) { _ in }
+            emitError("expected \(header.count) columns, got \(cells.count)")
             return
         }
         var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
@@ -253,41 +272,39 @@ struct BatchRunner {
                 if wantVillages, header[column] == "village" { villageCell = cell }
             }
         }
-        let (store, language, full, csv) = (self.store, self.language, self.full, self.csvOut)
-        key = csvKey
-        let result = cachedResult {
-            BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full, csv: csv)
-        }
+        key.removeAll()
+        key.append(csvKey)
         var village: Int?
         if let villageCell { village = villageCell.utf8CString.withUnsafeBufferPointer { pointer in
             pointer.withMemoryRebound(to: UInt8.self) { villageNumber(UnsafeBufferPointer(rebasing: $0.dropLast()), json: false) }
         } }
-        emit(result, csvCarried: carriedCSV, village: village) { out in
-            for member in carriedJSON { out.append(44); out += member }
-        }
+        answer(csvCarried: carriedCSV, village: village, compute: { (store, language, full, csv) in
+            BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full, csv: csv)
+        }, appendCarried: { out in
+            for member in carriedJSON { out.append(44); out.append(member) }
+        })
     }
 
     // MARK: Pricing and output
 
-    /// The index of the cached result for `key`, computing it on a miss.
-    private mutating func cachedResult(compute: () -> BatchResult) -> Int {
-        if let index = cache[key] { return index }
-        evictIfFull()
-        let result = compute()
-        cache[key] = results.count
-        results.append(result)
-        uses.append(0)
-        return results.count - 1
-    }
-
-    /// Keeps memory flat: when the cache is full, fold its counts into the summary and
-    /// start again.
-    private mutating func evictIfFull() {
-        guard results.count >= BatchCommand.cacheLimit else { return }
-        foldUses()
-        cache.removeAll(keepingCapacity: true)
-        results.removeAll(keepingCapacity: true)
-        uses.removeAll(keepingCapacity: true)
+    /// Writes the answer for the record whose known fields are in `key`: from the cache,
+    /// or computed and offered to the cache.
+    private mutating func answer(
+        csvCarried: [String: String], village: Int?,
+        compute: (PolicyStore, Language, Bool, Bool) -> BatchResult,
+        appendCarried: (ByteBuffer) -> Void
+    ) {
+        let hash = ResultCache.hash(key.bytes)
+        if let hit = cache.lookup(key.bytes, hash: hash) {
+            emit(hit.value, tally: hit.tally, csvCarried: csvCarried, village: village, appendCarried: appendCarried)
+            return
+        }
+        let result = compute(store, language, full, csvOut)
+        let tally = number(result.tally)
+        (csvOut ? result.csv : result.json).withUnsafeBytes { value in
+            cache.insert(key.bytes, hash: hash, value: value, tally: tally)
+            emit(value, tally: tally, csvCarried: csvCarried, village: village, appendCarried: appendCarried)
+        }
     }
 
     private static func price(_ request: QuoteRequest, store: PolicyStore, language: Language, full: Bool, csv: Bool) -> BatchResult {
@@ -311,45 +328,33 @@ struct BatchRunner {
 
     private mutating func writeCSVHeader(carried: [String]) {
         outputCarried = carried
-        out += (["line"] + carried + BatchResult.csvColumns).map(CSV.escape).joined(separator: ",").utf8
+        out.append((["line"] + carried + BatchResult.csvColumns).map(CSV.escape).joined(separator: ","))
         out.append(10)
     }
 
-    private mutating func emit(_ index: Int, csvCarried: [String: String], village: Int?,
-                               appendCarried: (inout [UInt8]) -> Void) {
-        uses[index] += 1
+    private mutating func emit(_ result: UnsafeRawBufferPointer, tally: Int32, csvCarried: [String: String], village: Int?,
+                               appendCarried: (ByteBuffer) -> Void) {
+        tallyCounts[Int(tally)] += 1
         if let village {
-            let result = results[index]
+            let tally = tallies[Int(tally)]
             villageTotals[village].residents += 1
-            villageTotals[village].payable += result.payable
-            villageTotals[village].subsidy += result.subsidyTotal
+            villageTotals[village].payable += tally.payable
+            villageTotals[village].subsidy += tally.subsidyTotal
         }
         if csvOut {
             if outputCarried == nil { writeCSVHeader(carried: csvIn ? csvCarriedNames() : csvCarried.keys.sorted()) }
-            appendNumber(physicalLine)
-            for name in outputCarried! { out.append(44); out += CSV.escape(csvCarried[name] ?? "").utf8 }
+            out.appendDecimal(physicalLine)
+            for name in outputCarried! { out.append(44); out.append(CSV.escape(csvCarried[name] ?? "")) }
             out.append(44)
-            out += results[index].csv
+            out.append(result)
             out.append(10)
             return
         }
-        out += #"{"line":"#.utf8
-        appendNumber(physicalLine)
-        appendCarried(&out)
-        results[index].json.withUnsafeBufferPointer { json in
-            if !json.isEmpty { out.append(44); out.append(contentsOf: json) }
-        }
+        out.append(#"{"line":"#)
+        out.appendDecimal(physicalLine)
+        appendCarried(out)
+        if !result.isEmpty { out.append(44); out.append(result) }
         out.append(UInt8(ascii: "}"))
         out.append(10)
-    }
-
-    private mutating func appendNumber(_ number: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)
-        var count = 0
-        var value = number
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat { buffer[19 - count] = UInt8(48 + value % 10); value /= 10; count += 1 } while value > 0
-            out.append(contentsOf: buffer[(20 - count)...])
-        }
     }
 }

@@ -11,15 +11,15 @@ struct BatchSummary {
     var subsidyByCategory: [String: Int] = [:]
     var villages: [String: (residents: Int, payable: Int, subsidy: Int)] = [:]
 
-    /// Adds `times` records that got `result`.
-    mutating func add(_ result: BatchResult, times: Int) {
+    /// Adds `times` records whose results have `tally`.
+    mutating func add(_ tally: BatchResult.Tally, times: Int) {
         residents += times
-        if result.error != nil { errors += times }
-        if result.enrollable { enrollable += times }
-        payable += result.payable * times
-        refundLater += result.refundLater * times
-        for (funder, amount) in result.subsidyByFunder { subsidyByFunder[funder, default: 0] += amount * times }
-        if let category = result.subsidyCategory { subsidyByCategory[category, default: 0] += result.subsidyTotal * times }
+        if tally.error { errors += times }
+        if tally.enrollable { enrollable += times }
+        payable += tally.payable * times
+        refundLater += tally.refundLater * times
+        for share in tally.subsidyByFunder { subsidyByFunder[share.funder, default: 0] += share.amount * times }
+        if let category = tally.subsidyCategory { subsidyByCategory[category, default: 0] += tally.subsidyTotal * times }
     }
 
     func json() -> String {

@@ -1,15 +1,55 @@
 /// Reads one JSON Lines record without building a document: the known fields' value
 /// bytes by `RecordField`, and every other member's raw bytes, kept byte for byte so
 /// they can be carried to the output unchanged.
-struct JSONLineScanner {
-    /// A record split into known fields and carried members.
-    struct Record {
-        /// Raw value bytes (with quotes for strings) per `RecordField.rawValue`, or nil.
-        var known: [Range<Int>?] = Array(repeating: nil, count: RecordField.allCases.count)
+enum JSONLineScanner {
+    /// A record split into known fields and carried members, reused from line to line.
+    final class Record {
+        /// Bit `field.rawValue` is set when the field is present.
+        @exclusivity(unchecked) private(set) var present: UInt32 = 0
+        /// Start and end of each present field's raw value bytes (with quotes for strings).
+        private let bounds: UnsafeMutablePointer<Int>
         /// Raw `"key":value` members that are not known fields, in input order.
-        var carried: [Range<Int>] = []
+        @exclusivity(unchecked) var carried: [Range<Int>] = []
         /// The raw value of a carried `village` member, for summaries.
-        var village: Range<Int>?
+        @exclusivity(unchecked) var village: Range<Int>?
+
+        init() {
+            bounds = .allocate(capacity: 2 * RecordField.allCases.count)
+            bounds.initialize(repeating: 0, count: 2 * RecordField.allCases.count)
+        }
+
+        deinit { bounds.deallocate() }
+
+        /// The raw value bytes of `field`, or nil when the record does not have it.
+        subscript(field: RecordField) -> Range<Int>? {
+            present & (1 << UInt32(field.rawValue)) == 0 ? nil : bounds[2 * field.rawValue]..<bounds[2 * field.rawValue + 1]
+        }
+
+        /// The present fields' raw values, in `RecordField` order.
+        func forEachPresent(_ body: (RecordField, Range<Int>) -> Void) {
+            var bits = present
+            while bits != 0 {
+                let index = bits.trailingZeroBitCount
+                bits &= bits - 1
+                body(RecordField(rawValue: index)!, bounds[2 * index]..<bounds[2 * index + 1])
+            }
+        }
+
+        fileprivate func reset() {
+            present = 0
+            carried.removeAll(keepingCapacity: true)
+            village = nil
+        }
+
+        /// False when the field was already set.
+        fileprivate func set(_ field: RecordField, _ range: Range<Int>) -> Bool {
+            let bit: UInt32 = 1 << UInt32(field.rawValue)
+            guard present & bit == 0 else { return false }
+            present |= bit
+            bounds[2 * field.rawValue] = range.lowerBound
+            bounds[2 * field.rawValue + 1] = range.upperBound
+            return true
+        }
     }
 
     /// Why a line is not a usable record.
@@ -17,11 +57,18 @@ struct JSONLineScanner {
 
     /// Scans `line` (no trailing newline). Throws for anything that is not one flat-or-
     /// nested JSON object in valid UTF-8.
-    static func scan(_ line: UnsafeBufferPointer<UInt8>, into record: inout Record) throws(Failure) {
-        for index in record.known.indices { record.known[index] = nil }
-        record.carried.removeAll(keepingCapacity: true)
-        record.village = nil
-        guard isValidUTF8(line) else { throw Failure(message: "not valid UTF-8") }
+    static func scan(_ line: UnsafeBufferPointer<UInt8>, into record: Record) throws(Failure) {
+        do {
+            try scanObject(line, into: record)
+        } catch {
+            // Strings were checked as they were skipped; anywhere else a byte that is not
+            // ASCII is a syntax error. Say which is the cause.
+            throw isValidUTF8(line) ? error : Failure(message: "not valid UTF-8")
+        }
+    }
+
+    private static func scanObject(_ line: UnsafeBufferPointer<UInt8>, into record: Record) throws(Failure) {
+        record.reset()
         var index = skipSpace(line, 0)
         guard index < line.count, line[index] == UInt8(ascii: "{") else {
             throw Failure(message: index == line.count ? "empty line" : "not a JSON object")
@@ -42,13 +89,12 @@ struct JSONLineScanner {
                 guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: "invalid JSON value") }
                 let key = UnsafeBufferPointer(rebasing: line[keyRange])
                 if let field = RecordField.named(key) {
-                    guard record.known[field.rawValue] == nil else {
+                    guard record.set(field, valueStart..<valueEnd) else {
                         throw Failure(message: "field '\(field.name)' given twice")
                     }
-                    record.known[field.rawValue] = valueStart..<valueEnd
                 } else {
                     record.carried.append(memberStart..<valueEnd)
-                    if key.elementsEqual(RecordField.villageName) { record.village = valueStart..<valueEnd }
+                    if RecordField.isVillage(key) { record.village = valueStart..<valueEnd }
                 }
                 index = skipSpace(line, valueEnd)
                 guard index < line.count else { throw Failure(message: "truncated JSON object") }
@@ -66,18 +112,70 @@ struct JSONLineScanner {
         return index
     }
 
-    /// The index after the closing quote of the string starting at `start`.
+    /// The index after the closing quote of the string starting at `start`; nil when the
+    /// string is unterminated, holds a raw control character or a bad escape, or is not
+    /// valid UTF-8. Runs of plain ASCII are skipped eight bytes at a time.
     static func skipString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let raw = UnsafeRawBufferPointer(line)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = start + 1
-        while index < line.count {
+        while true {
+            while index + 8 <= line.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    | ((word &- ones &* 0x20) & ~word) | word
+                if special & highs != 0 { break }
+                index += 8
+            }
+            guard index < line.count else { return nil }
             switch line[index] {
             case UInt8(ascii: "\""): return index + 1
-            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "\\"):
+                guard index + 1 < line.count else { return nil }
+                switch line[index + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    index += 2
+                case UInt8(ascii: "u"):
+                    guard index + 6 <= line.count else { return nil }
+                    for offset in 2..<6 where !isHexDigit(line[index + offset]) { return nil }
+                    index += 6
+                default: return nil
+                }
             case 0..<0x20: return nil
+            case 0x80...:
+                guard let length = utf8Length(line, index) else { return nil }
+                index += length
             default: index += 1
             }
         }
-        return nil
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): true
+        default: false
+        }
+    }
+
+    /// The length of the valid UTF-8 sequence starting at `index` (a byte ≥ 0x80), or nil.
+    private static func utf8Length(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
+        let byte = bytes[index]
+        let length: Int
+        switch byte {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+        if byte == 0xE0 && bytes[index + 1] < 0xA0 { return nil }
+        if byte == 0xED && bytes[index + 1] > 0x9F { return nil }
+        if byte == 0xF0 && bytes[index + 1] < 0x90 { return nil }
+        if byte == 0xF4 && bytes[index + 1] > 0x8F { return nil }
+        return length
     }
 
     /// The index after the JSON value starting at `start`, or nil when it is not valid.
@@ -107,7 +205,13 @@ struct JSONLineScanner {
         case UInt8(ascii: "n"): return literal(line, start, "null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             var index = start + 1
-            while index < line.count, "0123456789.eE+-".utf8.contains(line[index]) { index += 1 }
+            while index < line.count {
+                switch line[index] {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+                     UInt8(ascii: "+"), UInt8(ascii: "-"): index += 1
+                default: return index
+                }
+            }
             return index
         default: return nil
         }
@@ -120,25 +224,18 @@ struct JSONLineScanner {
         return start + count
     }
 
-    /// A fast UTF-8 validity check (ASCII runs skip the decoder).
+    /// A fast UTF-8 validity check (ASCII runs skip the decoder, eight bytes at a time).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            let length: Int
-            switch byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return false
+            if index + 8 <= bytes.count,
+               raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
             }
-            guard index + length <= bytes.count else { return false }
-            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
-            if byte == 0xE0 && bytes[index + 1] < 0xA0 { return false }
-            if byte == 0xED && bytes[index + 1] > 0x9F { return false }
-            if byte == 0xF0 && bytes[index + 1] < 0x90 { return false }
-            if byte == 0xF4 && bytes[index + 1] > 0x8F { return false }
+            if bytes[index] < 0x80 { index += 1; continue }
+            guard let length = utf8Length(bytes, index) else { return false }
             index += length
         }
         return true

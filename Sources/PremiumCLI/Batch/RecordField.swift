@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyKit
 
 /// The input fields a batch record may carry, by their snake_case name.
@@ -42,17 +47,37 @@ enum RecordField: Int, CaseIterable {
     /// Field lookup by the UTF-8 bytes of the key.
     static let byName: [[UInt8]: RecordField] = Dictionary(uniqueKeysWithValues: allCases.map { (Array($0.name.utf8), $0) })
 
-    private static let names: [(bytes: [UInt8], field: RecordField)] = allCases.map { (Array($0.name.utf8), $0) }
+    /// Whether a key is `village`, the field batch summaries group by.
+    static func isVillage(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        key.count == 7 && equal(key, "village")
+    }
 
-    /// The UTF-8 bytes of `village`, the field batch summaries group by.
-    static let villageName = Array("village".utf8)
-
-    /// The field a key names, compared byte by byte without allocating.
+    /// The field a key names, compared byte by byte without allocating or touching a
+    /// table (this runs for every member of every batch record). `RecordFieldTests`
+    /// checks it against `name` for every field.
     static func named(_ key: UnsafeBufferPointer<UInt8>) -> RecordField? {
-        for entry in names where entry.bytes.count == key.count && entry.bytes[0] == key[0] && entry.bytes.elementsEqual(key) {
-            return entry.field
+        func is_(_ name: StaticString) -> Bool { equal(key, name) }
+        switch key.count {
+        case 4: return is_("year") ? .year : is_("tier") ? .tier : is_("born") ? .born : nil
+        case 6: return is_("region") ? .region : is_("unborn") ? .unborn : nil
+        case 7: return is_("paid_on") ? .paidOn : is_("student") ? .student : nil
+        case 8: return is_("category") ? .category : is_("disabled") ? .disabled : nil
+        case 9: return is_("household") ? .household : nil
+        case 10: return is_("categories") ? .categories : nil
+        case 11: return is_("new_student") ? .newStudent : nil
+        case 12: return is_("school_entry") ? .schoolEntry : is_("special_case") ? .specialCase : nil
+        case 13: return is_("recognized_on") ? .recognizedOn : nil
+        case 14: return is_("new_employment") ? .newEmployment : is_("migrant_worker") ? .migrantWorker : nil
+        case 17: return is_("left_other_scheme") ? .leftOtherScheme : nil
+        case 18: return is_("discharged_soldier") ? .dischargedSoldier : nil
+        case 23: return is_("left_employee_insurance") ? .leftEmployeeInsurance : nil
+        default: return nil
         }
-        return nil
+    }
+
+    /// `key` equals `name` (of the same length).
+    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        memcmp(name.utf8Start, key.baseAddress!, name.utf8CodeUnitCount) == 0
     }
 
     /// The field's values as text, for a `QuoteRequest`.

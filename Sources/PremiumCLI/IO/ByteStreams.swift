@@ -7,6 +7,12 @@ import Darwin
 /// Where a command writes bytes: stdout in the binary, a `String` in tests.
 public protocol ByteSink: TextOutputStream {
     mutating func write(bytes: [UInt8])
+    /// Writes bytes the caller owns (no array needed).
+    mutating func write(buffer: UnsafeRawBufferPointer)
+}
+
+extension ByteSink {
+    public mutating func write(buffer: UnsafeRawBufferPointer) { write(bytes: Array(buffer)) }
 }
 
 extension String: ByteSink {
@@ -76,6 +82,10 @@ public struct FileDescriptorSink: ByteSink {
 
     public mutating func write(bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { writeAll($0) }
+    }
+
+    public mutating func write(buffer: UnsafeRawBufferPointer) {
+        writeAll(buffer.assumingMemoryBound(to: UInt8.self))
     }
 
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -26,25 +26,31 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 
     /// Parses exactly `YYYY-MM-DD` (ASCII digits only; no signs, no time part).
     public init?(iso8601 text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        self.init(isoBytes: bytes[...])
+        var text = String(text)
+        guard let date = text.withUTF8({ CivilDate(isoBytes: $0) }) else { return nil }
+        self = date
     }
 
     /// Parses `YYYY-MM-DD` from ten bytes (the fast path used by batch input).
-    public init?(isoBytes bytes: ArraySlice<UInt8>) {
-        guard bytes.count == 10 else { return nil }
-        let base = bytes.startIndex
-        guard bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-") else { return nil }
-        var fields = [0, 0, 0]
-        for (field, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
-            for offset in range {
-                let digit = bytes[base + offset] &- 48
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- 48
                 guard digit < 10 else { return nil }
-                fields[field] = fields[field] * 10 + Int(digit)
+                value = value * 10 + Int(digit)
             }
+            return value
         }
-        self.init(year: fields[0], month: fields[1], day: fields[2])
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Parses `YYYY-MM-DD` from ten bytes.
+    public init?(isoBytes bytes: ArraySlice<UInt8>) {
+        guard let date = bytes.withUnsafeBufferPointer({ CivilDate(isoBytes: $0) }) else { return nil }
+        self = date
     }
 
     /// Whether `year` has a 29 February.
@@ -133,11 +139,13 @@ extension CivilDate: CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
         String(unsafeUninitializedCapacity: 10) { buffer in
-            let digits: [(Int, Int)] = [(year / 1000 % 10, 0), (year / 100 % 10, 1), (year / 10 % 10, 2), (year % 10, 3),
-                                        (month / 10, 5), (month % 10, 6), (day / 10, 8), (day % 10, 9)]
-            for (digit, position) in digits { buffer[position] = UInt8(48 + digit) }
+            let (year, month, day) = (self.year, self.month, self.day)
+            buffer[0] = UInt8(48 + year / 1000 % 10); buffer[1] = UInt8(48 + year / 100 % 10)
+            buffer[2] = UInt8(48 + year / 10 % 10); buffer[3] = UInt8(48 + year % 10)
             buffer[4] = UInt8(ascii: "-")
+            buffer[5] = UInt8(48 + month / 10); buffer[6] = UInt8(48 + month % 10)
             buffer[7] = UInt8(ascii: "-")
+            buffer[8] = UInt8(48 + day / 10); buffer[9] = UInt8(48 + day % 10)
             return 10
         }
     }

@@ -5,13 +5,11 @@ import Foundation
 #endif
 
 /// Every region-year policy, loaded and validated up front.
-public struct PolicyStore: Equatable, Sendable {
+public struct PolicyStore: Sendable {
     /// All policies, sorted by region id then year.
     public let policies: [RegionPolicy]
     /// Every id, name and alias → indices into `policies`, oldest year first.
     private let byName: [String: [Int]]
-
-    public static func == (lhs: PolicyStore, rhs: PolicyStore) -> Bool { lhs.policies == rhs.policies }
 
     /// Builds a store from `(relative path, bytes)` pairs, validating every file and
     /// rejecting two files for the same region and year.

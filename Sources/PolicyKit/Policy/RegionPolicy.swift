@@ -1,9 +1,12 @@
 /// One region's policy for one year, as its notice publishes it.
 ///
+/// A final class of constants: loaded once, then shared by every quote instead of
+/// copying its two dozen fields into each.
+///
 /// Decoding validates the file completely (unknown keys, impossible dates, amounts that
 /// are not whole fen, missing sources, dangling references, totals that do not add up),
 /// so no command ever computes from bad data.
-public struct RegionPolicy: Equatable, Sendable {
+public final class RegionPolicy: Sendable {
     public let id: String
     public let year: Int
     public let name: LocalizedText
@@ -36,14 +39,14 @@ public struct RegionPolicy: Equatable, Sendable {
     public let file: String
 
     /// Decodes and validates one policy file.
-    public init(file: String, bytes: [UInt8]) throws(PolicyError) {
+    public convenience init(file: String, bytes: [UInt8]) throws(PolicyError) {
         try self.init(file: file, bytes: bytes, validating: true)
     }
 
     /// Decodes one file; with `validating` false, only the checks decoding itself makes
     /// (syntax, types, keys, dates, amounts), so `PolicyCheck` can list every cross-check
     /// problem instead of the first.
-    init(file: String, bytes: [UInt8], validating: Bool) throws(PolicyError) {
+    convenience init(file: String, bytes: [UInt8], validating: Bool) throws(PolicyError) {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)

@@ -24,6 +24,7 @@ struct BatchRunner {
     private var tallyNumbers: [BatchResult.Tally: Int32] = [:]
     private var tallyCounts: [Int] = []
     private let record = JSONLineScanner.Record()
+    private let decoder: PlainRecordDecoder
     /// The known fields of the current record as cache key: field number, bytes, 0xFF.
     private let key = ByteBuffer(capacity: 256)
     private var villageIndex: [[UInt8]: Int] = [:]
@@ -40,6 +41,7 @@ struct BatchRunner {
          cache: ResultCache = ResultCache()) {
         self.cache = cache
         self.store = store
+        decoder = PlainRecordDecoder(store: store)
         self.language = language
         self.full = full
         self.csvIn = csvIn
@@ -160,8 +162,11 @@ struct BatchRunner {
         var village: Int?
         if wantVillages, let range = record.village { village = villageNumber(UnsafeBufferPointer(rebasing: line[range]), json: true) }
         let carried = record.carried
-        let record = self.record
+        let (record, decoder) = (self.record, self.decoder)
         answer(csvCarried: csvCarried, village: village, compute: { (store, language, full, csv) in
+            if let (policy, resident) = decoder.decode(line, record) {
+                return BatchRunner.price(policy, resident, language: language, full: full, csv: csv)
+            }
             var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
             var categories: [String] = []
             for field in RecordField.allCases {
@@ -266,7 +271,7 @@ struct BatchRunner {
                 }
             } else {
                 var json = JSONWriter(pretty: false, capacity: 32)
-                json.key(header[column]); json.string(cell)
+                json.key(escaping: header[column]); json.string(cell)
                 carriedJSON.append(json.bytes)
                 carriedCSV[header[column]] = cell
                 if wantVillages, header[column] == "village" { villageCell = cell }
@@ -310,14 +315,18 @@ struct BatchRunner {
     private static func price(_ request: QuoteRequest, store: PolicyStore, language: Language, full: Bool, csv: Bool) -> BatchResult {
         do {
             let (policy, resident) = try request.resolve(in: store) { $0.replacingDashes }
-            do {
-                let quote = try QuoteEngine(policy: policy).quote(resident)
-                return BatchResult(quote: quote, policy: policy, language: language, full: full, csv: csv)
-            } catch {
-                return BatchResult(error: CLIError(error).message)
-            }
+            return price(policy, resident, language: language, full: full, csv: csv)
         } catch {
             return BatchResult(error: error.message)
+        }
+    }
+
+    private static func price(_ policy: RegionPolicy, _ resident: Resident, language: Language, full: Bool, csv: Bool) -> BatchResult {
+        do {
+            let quote = try QuoteEngine(policy: policy).quote(resident)
+            return BatchResult(quote: quote, policy: policy, language: language, full: full, csv: csv)
+        } catch {
+            return BatchResult(error: CLIError(error).message)
         }
     }
 

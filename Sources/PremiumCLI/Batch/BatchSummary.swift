@@ -26,7 +26,7 @@ struct BatchSummary {
         var json = JSONWriter(pretty: true)
         func totals(_ map: [String: Int]) {
             json.beginObject()
-            for key in map.keys.sorted() { json.key(key); json.yuan(Fen(rawValue: map[key]!)) }
+            for key in map.keys.sorted() { json.key(escaping: key); json.yuan(Fen(rawValue: map[key]!)) }
             json.endObject()
         }
         json.beginObject()
@@ -42,7 +42,7 @@ struct BatchSummary {
             json.beginObject()
             for name in villages.keys.sorted() {
                 let row = villages[name]!
-                json.key(name)
+                json.key(escaping: name)
                 json.beginObject()
                 json.key("payable"); json.yuan(Fen(rawValue: row.payable))
                 json.key("residents"); json.int(row.residents)

@@ -27,7 +27,7 @@ enum CalendarCommand {
             for entry in calendar.entries {
                 json.element()
                 json.beginObject()
-                func text(_ key: String, _ value: LocalizedText?) {
+                func text(_ key: StaticString, _ value: LocalizedText?) {
                     json.key(key)
                     if let value { json.string(value(language)) } else { json.null() }
                 }

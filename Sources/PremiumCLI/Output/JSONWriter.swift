@@ -41,12 +41,23 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// Starts a member: `"key": ` (pretty) or `"key":` (compact).
-    mutating func key(_ name: String) {
+    /// Starts a member with a key written in the source: `"key": ` (pretty) or
+    /// `"key":` (compact). Such keys need no escaping.
+    mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(32) }
+        needsComma = false
+    }
+
+    /// Starts a member whose key comes from data (a village, a CSV column), escaped.
+    mutating func key(escaping name: String) {
+        separate()
+        var name = name
+        name.withUTF8 { appendString($0) }
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(32) }
         needsComma = false
@@ -57,13 +68,58 @@ struct JSONWriter {
 
     private mutating func value(_ utf8: some Sequence<UInt8>) { bytes.append(contentsOf: utf8); needsComma = true }
 
-    mutating func null() { value("null".utf8) }
-    mutating func bool(_ flag: Bool) { value((flag ? "true" : "false").utf8) }
-    mutating func int(_ number: Int) { value(String(number).utf8) }
-    mutating func yuan(_ amount: Fen) { value(amount.jsonNumber.utf8) }
+    mutating func null() { literal("null") }
+    mutating func bool(_ flag: Bool) { literal(flag ? "true" : "false") }
+
+    private mutating func literal(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        needsComma = true
+    }
+
+    mutating func int(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(number.magnitude)
+        needsComma = true
+    }
+
+    /// Yuan with no trailing zeros, as `Fen.jsonNumber` spells it, without a `String`.
+    mutating func yuan(_ amount: Fen) {
+        if amount.rawValue < 0 { bytes.append(UInt8(ascii: "-")) }
+        let (yuan, fen) = amount.rawValue.magnitude.quotientAndRemainder(dividingBy: 100)
+        appendDigits(yuan)
+        if fen != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(48 + fen / 10))
+            if fen % 10 != 0 { bytes.append(UInt8(48 + fen % 10)) }
+        }
+        needsComma = true
+    }
+
+    private mutating func appendDigits(_ number: UInt) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        var value = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat { buffer[23 - count] = UInt8(48 + value % 10); value /= 10; count += 1 } while value > 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
+    }
+
     mutating func date(_ date: CivilDate?) {
         guard let date else { return null() }
-        string(date.description)
+        let year = date.year, month = date.month, day = date.day
+        guard (0...9999).contains(year) else { return string(date.description) }
+        var text: (UInt64, UInt32) = (0, 0)
+        withUnsafeMutableBytes(of: &text) { buffer in
+            buffer[0] = UInt8(ascii: "\"")
+            buffer[1] = UInt8(48 + year / 1000); buffer[2] = UInt8(48 + year / 100 % 10)
+            buffer[3] = UInt8(48 + year / 10 % 10); buffer[4] = UInt8(48 + year % 10)
+            buffer[5] = UInt8(ascii: "-"); buffer[6] = UInt8(48 + month / 10); buffer[7] = UInt8(48 + month % 10)
+            buffer[8] = UInt8(ascii: "-"); buffer[9] = UInt8(48 + day / 10); buffer[10] = UInt8(48 + day % 10)
+            buffer[11] = UInt8(ascii: "\"")
+            bytes.append(contentsOf: buffer[0..<12])
+        }
+        needsComma = true
     }
     /// Raw bytes that are already valid JSON (carried batch fields).
     mutating func raw(_ json: ArraySlice<UInt8>) { value(json) }
@@ -76,6 +132,11 @@ struct JSONWriter {
 
     private mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])

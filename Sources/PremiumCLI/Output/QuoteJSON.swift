@@ -9,7 +9,7 @@ import PolicyKit
 enum QuoteJSON {
     static func write(_ quote: Quote, policy: RegionPolicy, language: Language, full: Bool, into json: inout JSONWriter) {
         let enrolled = quote.enrollable
-        func money(_ key: String, _ amount: Fen) {
+        func money(_ key: StaticString, _ amount: Fen) {
             json.key(key)
             enrolled ? json.yuan(amount) : json.null()
         }

@@ -1,0 +1,92 @@
+import PolicyKit
+
+/// Turns the common batch record straight into a policy and a `Resident`, without
+/// building strings or parsing JSON values: a region by its exact id, categories by
+/// exact id, dates as `YYYY-MM-DD`, numbers as plain digits, situations as `true` or
+/// `false`.
+///
+/// Anything else (names, aliases, `categories` arrays, nulls, escapes, spreadsheet
+/// truth values, and every error) returns nil, and the record takes the general path
+/// through `QuoteRequest`, which gives the same answer and names the field at fault.
+/// `BatchQuotePropertyTests` checks both paths against `premium quote`.
+struct PlainRecordDecoder {
+    private let policies: [RegionPolicy]
+    private let ids: [[UInt8]]
+
+    init(store: PolicyStore) {
+        policies = store.policies
+        ids = store.policies.map { Array($0.id.utf8) }
+    }
+
+    func decode(_ line: UnsafeBufferPointer<UInt8>, _ record: JSONLineScanner.Record) -> (RegionPolicy, Resident)? {
+        guard let regionRange = record[.region], let region = Self.plain(line, regionRange) else { return nil }
+        var year: Int?
+        if let range = record[.year] {
+            guard let value = Self.digits(line, range), (1900...2200).contains(value) else { return nil }
+            year = value
+        }
+        // Policies are sorted by id then year: the last match is the latest year.
+        var chosen: RegionPolicy?
+        for (index, id) in ids.enumerated() where id.count == region.count && id.elementsEqual(region) {
+            if year == nil || policies[index].year == year { chosen = policies[index] }
+        }
+        guard let policy = chosen else { return nil }
+
+        var resident = Resident()
+        var fields = record.present & ~(1 << UInt32(RecordField.region.rawValue) | 1 << UInt32(RecordField.year.rawValue))
+        while fields != 0 {
+            let field = RecordField(rawValue: fields.trailingZeroBitCount)!
+            fields &= fields - 1
+            let range = record[field]!
+            switch field {
+            case .category:
+                guard let text = Self.plain(line, range) else { return nil }
+                let id = String(decoding: text, as: UTF8.self)
+                guard policy.category(id) != nil else { return nil }
+                resident.categories = [id]
+            case .tier:
+                guard let value = Self.digits(line, range), value >= 1 else { return nil }
+                resident.tier = value
+            case .paidOn, .born, .schoolEntry, .leftEmployeeInsurance, .recognizedOn:
+                guard let text = Self.plain(line, range), let date = CivilDate(isoBytes: text) else { return nil }
+                switch field {
+                case .paidOn: resident.paidOn = date
+                case .born: resident.born = date
+                case .schoolEntry: resident.schoolEntry = date
+                case .leftEmployeeInsurance: resident.leftEmployeeInsurance = date
+                default: resident.recognizedOn = date
+                }
+            default:
+                guard let situation = field.situation else { return nil }
+                let raw = UnsafeBufferPointer(rebasing: line[range])
+                if raw.elementsEqual("true".utf8) { resident.situations.insert(situation) }
+                else if !raw.elementsEqual("false".utf8) { return nil }
+            }
+        }
+        return (policy, resident)
+    }
+
+    /// The bytes inside a JSON string with no escapes and no surrounding spaces.
+    private static func plain(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8>? {
+        guard range.count >= 2, line[range.lowerBound] == UInt8(ascii: "\""), line[range.upperBound - 1] == UInt8(ascii: "\"") else {
+            return nil
+        }
+        let inner = UnsafeBufferPointer(rebasing: line[(range.lowerBound + 1)..<(range.upperBound - 1)])
+        guard let first = inner.first, let last = inner.last, first != 32, last != 32, !inner.contains(UInt8(ascii: "\\")) else {
+            return nil
+        }
+        return inner
+    }
+
+    /// A JSON number of one to nine plain digits.
+    private static func digits(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard (1...9).contains(range.count) else { return nil }
+        var value = 0
+        for index in range {
+            let digit = line[index] &- 48
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+}

@@ -254,7 +254,9 @@ private struct Builder {
     }
 
     mutating func cite(_ provenance: Provenance) {
-        if !clauses.contains(provenance.clause) { clauses.append(provenance.clause) }
+        // Byte comparison: clauses are data, and `==` on non-ASCII strings normalises.
+        let clause = provenance.clause
+        if !clauses.contains(where: { $0.utf8.elementsEqual(clause.utf8) }) { clauses.append(clause) }
         if let assumption = provenance.assumption, !assumptions.contains(assumption) { assumptions.append(assumption) }
     }
 

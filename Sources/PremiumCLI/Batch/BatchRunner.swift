@@ -63,6 +63,7 @@ struct BatchRunner {
                 if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
             }
             if first { continue }
+            if !atEnd && physicalLine > 1 { cache.reserve() }
             buffer.withUnsafeBufferPointer { bytes in
                 while let (contentEnd, next) = nextRecord(bytes, from: start, atEnd: atEnd) {
                     let lines = countNewlines(bytes, start..<next)

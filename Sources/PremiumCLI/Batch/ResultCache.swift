@@ -37,13 +37,14 @@ final class ResultCache {
     private let ringSize: Int
     /// The virtual offset the next entry is written at; only grows.
     @exclusivity(unchecked) private var head = 0
+    private var reserved = false
     private let seen: UnsafeMutablePointer<UInt64>
     private let seenMask: Int
 
     /// - Parameters:
     ///   - ringBytes: bytes for keys and values together.
     ///   - sets: number of 4-way sets (a power of two).
-    init(ringBytes: Int = 8 << 20, sets: Int = 1 << 14) {
+    init(ringBytes: Int = 16 << 20, sets: Int = 1 << 14) {
         precondition(sets > 0 && sets & (sets - 1) == 0, "sets must be a power of two")
         ringSize = max(ringBytes, 64)
         ring = UnsafeMutableRawPointer.allocate(byteCount: ringSize, alignment: 16)
@@ -59,6 +60,15 @@ final class ResultCache {
         ring.deallocate()
         slots.deallocate()
         seen.deallocate()
+    }
+
+    /// Touches the whole ring, so memory stays the same from here to the end of the
+    /// roster instead of creeping up as the ring fills. Costs about 10 ms for 16 MB on
+    /// this VM, so the runner calls it only once the input is longer than one chunk.
+    func reserve() {
+        guard !reserved else { return }
+        reserved = true
+        ring.initializeMemory(as: UInt8.self, repeating: 0, count: ringSize)
     }
 
     /// The cached value for `key`, if it is still held.

@@ -256,7 +256,8 @@ private struct Builder {
     mutating func cite(_ provenance: Provenance) {
         // Byte comparison: clauses are data, and `==` on non-ASCII strings normalises.
         let clause = provenance.clause
-        if !clauses.contains(where: { $0.utf8.elementsEqual(clause.utf8) }) { clauses.append(clause) }
+        let count = clause.utf8.count
+        if !clauses.contains(where: { $0.utf8.count == count && $0.utf8.elementsEqual(clause.utf8) }) { clauses.append(clause) }
         if let assumption = provenance.assumption, !assumptions.contains(assumption) { assumptions.append(assumption) }
     }
 
@@ -275,8 +276,10 @@ private struct Builder {
 
     func finish() -> Quote {
         let enrolled = refusal == nil
-        let now = subsidies.filter { $0.timing == .now }.reduce(Fen.zero) { $0 + $1.amount }
-        let later = subsidies.filter { $0.timing == .later }.reduce(Fen.zero) { $0 + $1.amount }
+        var now = Fen.zero, later = Fen.zero
+        for line in subsidies {
+            if line.timing == .now { now += line.amount } else if line.timing == .later { later += line.amount }
+        }
         return Quote(
             region: policy.id, year: policy.year, categories: resident.categories, tier: tier,
             paidOn: paidOn, paidOnAssumed: resident.paidOn == nil, route: route, refusal: refusal,

@@ -3,7 +3,7 @@ extension Requirement {
     func holds(for resident: Resident, paidOn: CivilDate, in policy: RegionPolicy) -> Bool {
         if let situation, !resident.situations.contains(situation) { return false }
         if let categories, !resident.categories.contains(where: categories.contains) { return false }
-        if let hardship, hardship != resident.categories.contains(where: { policy.category($0)?.hardship == true }) {
+        if let hardship, hardship != resident.categories.contains(where: policy.isHardship) {
             return false
         }
         if let recognized, recognized != (resident.recognizedOn != nil) { return false }

@@ -106,6 +106,9 @@ public final class RegionPolicy: Sendable {
 
     public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
 
+    /// Whether `id` names one of this region's hardship groups (without copying it).
+    func isHardship(_ id: String) -> Bool { categories.contains { $0.hardship && $0.id == id } }
+
     public func funder(_ id: String) -> Funder? { funders.first { $0.id == id } }
 
     /// Every cross-check problem in a file that decoded, in file order: totals, references,

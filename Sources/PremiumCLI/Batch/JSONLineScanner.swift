@@ -123,9 +123,11 @@ enum JSONLineScanner {
             while index + 8 <= line.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                    | ((word &- ones &* 0x20) & ~word) | word
-                if special & highs != 0 { break }
+                let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    | ((word &- ones &* 0x20) & ~word) | word) & highs
+                // The lowest flagged byte is exact (flags above it may be borrow noise):
+                // jump straight to it.
+                if special != 0 { index += special.trailingZeroBitCount >> 3; break }
                 index += 8
             }
             guard index < line.count else { return nil }

@@ -130,6 +130,17 @@ struct JSONWriter {
     /// Raw bytes that are already valid JSON (carried batch fields).
     mutating func raw(_ json: ArraySlice<UInt8>) { value(json) }
 
+    /// `first`, a space and `second` as one JSON string, without joining them first.
+    mutating func string(_ first: String, space second: String) {
+        var (first, second) = (first, second)
+        buffer.append(UInt8(ascii: "\""))
+        first.withUTF8 { appendEscaped($0) }
+        buffer.append(32)
+        second.withUTF8 { appendEscaped($0) }
+        buffer.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
     mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { appendString($0) }
@@ -138,9 +149,14 @@ struct JSONWriter {
 
     private mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>) {
         buffer.append(UInt8(ascii: "\""))
+        appendEscaped(utf8)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes of a JSON string's content, escaped (most text needs none).
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             buffer.append(utf8)
-            buffer.append(UInt8(ascii: "\""))
             return
         }
         for byte in utf8 {
@@ -156,7 +172,6 @@ struct JSONWriter {
             default: buffer.append(byte)
             }
         }
-        buffer.append(UInt8(ascii: "\""))
     }
 
     /// The document written so far as text, with a trailing newline.

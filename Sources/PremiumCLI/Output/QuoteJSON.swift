@@ -52,7 +52,7 @@ enum QuoteJSON {
             json.key("amount"); json.yuan(line.amount)
             json.key("category"); json.string(line.category)
             json.key("funded_by"); json.string(line.funder.id)
-            json.key("source"); json.string(quote.document + " " + line.clause)
+            json.key("source"); json.string(quote.document, space: line.clause)
             json.key("when"); json.string(line.timing.rawValue)
             json.endObject()
         }

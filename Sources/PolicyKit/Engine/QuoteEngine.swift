@@ -256,9 +256,16 @@ private struct Builder {
     mutating func cite(_ provenance: Provenance) {
         // Byte comparison: clauses are data, and `==` on non-ASCII strings normalises.
         let clause = provenance.clause
-        let count = clause.utf8.count
-        if !clauses.contains(where: { $0.utf8.count == count && $0.utf8.elementsEqual(clause.utf8) }) { clauses.append(clause) }
+        if !clauses.contains(where: { Builder.sameBytes($0, clause) }) { clauses.append(clause) }
         if let assumption = provenance.assumption, !assumptions.contains(assumption) { assumptions.append(assumption) }
+    }
+
+    /// Byte equality, without the Unicode normalisation `==` does for non-ASCII text.
+    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        return lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+        }.flatMap { $0 } ?? lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     mutating func assume(_ note: LocalizedText) {

@@ -146,6 +146,10 @@ enum JSONLineScanner {
                 default: return nil
                 }
             case 0..<0x20: return nil
+            case 0xE1...0xEC:
+                // Most Chinese characters: three bytes, any continuation bytes allowed.
+                guard index + 3 <= line.count, line[index + 1] & 0xC0 == 0x80, line[index + 2] & 0xC0 == 0x80 else { return nil }
+                index += 3
             case 0x80...:
                 guard let length = utf8Length(line, index) else { return nil }
                 index += length

@@ -128,6 +128,16 @@ struct BatchCommandTests {
         #expect(status == .dataError)
     }
 
+    @Test func badEscapesAndBareControlCharactersInAnyFieldAreErrors() throws {
+        // Carried fields are copied byte for byte, so they must be valid JSON themselves.
+        let input = #"{"note":"a\qb","region":"beita"}"# + "\n" + #"{"note":"\u12G4","region":"beita"}"# + "\n"
+            + "{\"note\":\"tab\there\",\"region\":\"beita\"}\n" + #"{"note":"ok \u00e9 \" \\ \/","region":"beita"}"# + "\n"
+        let lines = try jsonLines(runBatch([], input: input).output)
+        #expect(lines.map { $0["error"] as? String } == ["invalid JSON value", "invalid JSON value", "invalid JSON value", nil])
+        #expect(lines[3]["note"] as? String == "ok é \" \\ /")
+        #expect(lines[3]["payable"] as? Int == 280)                          // beita 二(三)
+    }
+
     @Test func batchBinaryReadsAFileAndStdin() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("premium-batch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

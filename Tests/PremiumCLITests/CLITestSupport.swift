@@ -29,8 +29,8 @@ func runBinary(_ arguments: [String], binary: URL = premiumBinary, stdin: Data =
     defer { try? FileManager.default.removeItem(at: scratch) }
     let inURL = scratch.appendingPathComponent("in"), outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
     try stdin.write(to: inURL)
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

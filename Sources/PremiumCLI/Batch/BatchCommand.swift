@@ -3,8 +3,8 @@ import PolicyKit
 /// `premium batch`: a roster in (JSON Lines or CSV), one result per record out, in
 /// order, streaming in constant memory.
 ///
-/// Identical inputs give identical answers, so each distinct combination of the known
-/// fields is computed once per run and its rendered result reused (a bounded cache).
+/// Identical inputs give identical answers, so rendered results are reused from a
+/// fixed-size cache keyed by the bytes of the known fields (`ResultCache`).
 enum BatchCommand {
     static let options: [OptionSpec] = [
         .value("input-format", "jsonl|csv", "Input format (default jsonl). CSV has a header row; several categories in one cell separated by ';'."),

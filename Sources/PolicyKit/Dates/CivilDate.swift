@@ -47,12 +47,6 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         self.init(year: year, month: month, day: day)
     }
 
-    /// Parses `YYYY-MM-DD` from ten bytes.
-    public init?(isoBytes bytes: ArraySlice<UInt8>) {
-        guard let date = bytes.withUnsafeBufferPointer({ CivilDate(isoBytes: $0) }) else { return nil }
-        self = date
-    }
-
     /// Whether `year` has a 29 February.
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

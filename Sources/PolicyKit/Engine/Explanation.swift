@@ -28,7 +28,7 @@ public struct Explanation: Sendable {
         func name(_ category: String) -> LocalizedText { policy.category(category)?.name ?? LocalizedText(zh: category, en: category) }
         func yuan(_ amount: Fen) -> String { amount.jsonNumber }
 
-        let window = policy.centralisedRoute.paid
+        let window = policy.centralisedWindow
         step("paid_on", "缴费日期", "payment date", quote.paidOnAssumed
             ? LocalizedText(zh: "\(quote.paidOn)（未给出，按集中缴费期\(window.from)至\(window.to)内缴费计）",
                             en: "\(quote.paidOn) (not given: assumed inside the centralised window \(window.from) … \(window.to))")

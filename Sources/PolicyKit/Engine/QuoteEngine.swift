@@ -23,13 +23,13 @@ public struct QuoteEngine: Sendable {
         if let tier = resident.tier, policy.fees.count == 1 || !policy.tiers.contains(tier) {
             throw .tierNotOffered(tier, region: policy.id, tiers: policy.tiers)
         }
-        for id in resident.categories where !policy.categories.contains(where: { $0.id == id }) {
+        for id in resident.categories where !policy.hasCategory(id) {
             throw .unknownCategory(id, region: policy.id, known: policy.categories.map(\.id))
         }
         var builder = Builder(policy: policy, resident: resident)
 
         // 1. The payment date.
-        let window = policy.routes[policy.routes.firstIndex(where: \.centralised)!].paid
+        let window = policy.centralisedWindow
         let paidOn: CivilDate
         if let given = resident.paidOn {
             paidOn = given

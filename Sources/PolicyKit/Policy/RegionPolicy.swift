@@ -102,9 +102,13 @@ public final class RegionPolicy: Sendable {
     public var tiers: [Int] { fees.map(\.tier) }
 
     /// The centralised collection route (the default when no payment date is given).
-    public var centralisedRoute: Route { routes.first(where: \.centralised)! }
+    /// When the centralised window is open (read in place, without copying the route).
+    public var centralisedWindow: Period { routes[routes.firstIndex(where: \.centralised)!].paid }
 
     public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
+
+    /// Whether the region has a category with this id (without copying it).
+    public func hasCategory(_ id: String) -> Bool { categories.contains { $0.id == id } }
 
     /// Whether `id` names one of this region's hardship groups (without copying it).
     func isHardship(_ id: String) -> Bool { categories.contains { $0.hardship && $0.id == id } }

@@ -168,38 +168,47 @@ struct BatchRunner {
             if let (policy, resident) = decoder.decode(line, record) {
                 return BatchRunner.price(policy, resident, language: language, full: full, csv: csv)
             }
-            var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
-            var categories: [String] = []
-            for field in RecordField.allCases {
-                guard let range = record[field] else { continue }
-                let value: JSONValue
-                if let text = BatchRunner.plainString(UnsafeBufferPointer(rebasing: line[range])) {
-                    value = .string(text)
-                } else {
-                    do { value = try JSONParser.parse(Array(line[range])) } catch {
-                        return BatchResult(error: "invalid value for '\(field.name)': " + ((error as? JSONParser.SyntaxError)?.message ?? "not JSON"))
-                    }
-                }
-                switch (field, value) {
-                case (_, .null): continue
-                case (.categories, .array(let items)):
-                    for item in items {
-                        guard case .string(let text) = item else { return BatchResult(error: "field 'categories' must be an array of strings") }
-                        categories.append(text)
-                    }
-                case (.categories, _): return BatchResult(error: "field 'categories' must be an array of strings")
-                case (.category, .string(let text)): categories.insert(text, at: 0)
-                case (_, .string(let text)): values[field.rawValue] = text
-                case (_, .number(let text)) where field == .year || field == .tier: values[field.rawValue] = text
-                case (_, .bool(let flag)) where field.situation != nil: values[field.rawValue] = flag ? "true" : "false"
-                default:
-                    return BatchResult(error: "field '\(field.name)' has the wrong type (\(value.typeName))")
-                }
-            }
-            return BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full, csv: csv)
+            let request: QuoteRequest
+            do throws(JSONLineScanner.Failure) { request = try BatchRunner.request(line, record) } catch { return BatchResult(error: error.message) }
+            return BatchRunner.price(request, store: store, language: language, full: full, csv: csv)
         }, appendCarried: { out in
             for member in carried { out.append(44); out.append(UnsafeBufferPointer(rebasing: line[member])) }
         })
+    }
+
+    /// The general way from a record's known fields to a `QuoteRequest`: any JSON value,
+    /// names and aliases, nulls, spreadsheet truth values. Throws for a value of the wrong
+    /// type, naming the field.
+    private static func request(_ line: UnsafeBufferPointer<UInt8>, _ record: JSONLineScanner.Record) throws(JSONLineScanner.Failure) -> QuoteRequest {
+        var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
+        var categories: [String] = []
+        for field in RecordField.allCases {
+            guard let range = record[field] else { continue }
+            let value: JSONValue
+            if let text = plainString(UnsafeBufferPointer(rebasing: line[range])) {
+                value = .string(text)
+            } else {
+                do { value = try JSONParser.parse(Array(line[range])) } catch {
+                    throw .init(message: "invalid value for '\(field.name)': " + ((error as? JSONParser.SyntaxError)?.message ?? "not JSON"))
+                }
+            }
+            switch (field, value) {
+            case (_, .null): continue
+            case (.categories, .array(let items)):
+                for item in items {
+                    guard case .string(let text) = item else { throw .init(message: "field 'categories' must be an array of strings") }
+                    categories.append(text)
+                }
+            case (.categories, _): throw .init(message: "field 'categories' must be an array of strings")
+            case (.category, .string(let text)): categories.insert(text, at: 0)
+            case (_, .string(let text)): values[field.rawValue] = text
+            case (_, .number(let text)) where field == .year || field == .tier: values[field.rawValue] = text
+            case (_, .bool(let flag)) where field.situation != nil: values[field.rawValue] = flag ? "true" : "false"
+            default:
+                throw .init(message: "field '\(field.name)' has the wrong type (\(value.typeName))")
+            }
+        }
+        return RecordField.request(from: values, categories: categories)
     }
 
     /// The text of a JSON string with no escapes (the common case), without a parser.

@@ -42,7 +42,7 @@ struct PlainRecordDecoder {
             case .category:
                 guard let text = Self.plain(line, range) else { return nil }
                 let id = String(decoding: text, as: UTF8.self)
-                guard policy.category(id) != nil else { return nil }
+                guard policy.hasCategory(id) else { return nil }
                 resident.categories = [id]
             case .tier:
                 guard let value = Self.digits(line, range), value >= 1 else { return nil }

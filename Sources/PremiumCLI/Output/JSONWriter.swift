@@ -69,10 +69,6 @@ struct JSONWriter {
     /// Before an array element.
     mutating func element() { separate(); needsComma = false }
 
-    private mutating func value(_ utf8: ArraySlice<UInt8>) {
-        utf8.withUnsafeBytes { buffer.append($0) }
-        needsComma = true
-    }
 
     mutating func null() { literal("null") }
     mutating func bool(_ flag: Bool) { literal(flag ? "true" : "false") }
@@ -127,8 +123,6 @@ struct JSONWriter {
         }
         needsComma = true
     }
-    /// Raw bytes that are already valid JSON (carried batch fields).
-    mutating func raw(_ json: ArraySlice<UInt8>) { value(json) }
 
     /// `first`, a space and `second` as one JSON string, without joining them first.
     mutating func string(_ first: String, space second: String) {

@@ -1,6 +1,6 @@
 /// The answer for one resident: what to pay now, what comes back later, and from when
 /// to when he is covered, with every clause and assumption behind it.
-public struct Quote: Equatable, Sendable {
+public struct Quote: Sendable {
     /// One subsidy line: a part of the chosen group's subsidy and who funds it.
     public struct SubsidyLine: Equatable, Sendable {
         public let category: String

@@ -257,7 +257,15 @@ private struct Builder {
         // Byte comparison: clauses are data, and `==` on non-ASCII strings normalises.
         let clause = provenance.clause
         if !clauses.contains(where: { Builder.sameBytes($0, clause) }) { clauses.append(clause) }
-        if let assumption = provenance.assumption, !assumptions.contains(assumption) { assumptions.append(assumption) }
+        if let assumption = provenance.assumption, !assumptions.contains(where: { Builder.same($0, assumption) }) {
+            assumptions.append(assumption)
+        }
+    }
+
+    /// Whether two assumptions say the same, compared as bytes.
+    static func same(_ lhs: Assumption, _ rhs: Assumption) -> Bool {
+        sameBytes(lhs.note.zh, rhs.note.zh) && sameBytes(lhs.note.en, rhs.note.en)
+            && sameBytes(lhs.basis ?? "", rhs.basis ?? "") && (lhs.basis == nil) == (rhs.basis == nil)
     }
 
     /// Byte equality, without the Unicode normalisation `==` does for non-ASCII text.

@@ -1,5 +1,8 @@
 /// A hardship group a notice subsidises (特困, 低保, 建档立卡 …) with its subsidy.
-public struct Category: Equatable, Hashable, Sendable {
+///
+/// A final class of constants, like `RegionPolicy`: quoting refers to the group
+/// instead of copying it.
+public final class Category: Sendable {
     public let id: String
     /// The group's name as the notice gives it.
     public let name: LocalizedText

@@ -1,7 +1,10 @@
 /// A way of joining for a policy year: when one may pay, who may, what it costs and
 /// when cover starts. A region's routes are tried in file order; the first that fits
 /// the resident and the payment date is the one that applies.
-public struct Route: Equatable, Hashable, Sendable {
+///
+/// A final class of constants, like `RegionPolicy`: a quote refers to its route
+/// instead of copying a dozen fields.
+public final class Route: Sendable {
     /// What a resident pays on this route besides hardship subsidies.
     public enum Charge: String, Equatable, Hashable, Sendable {
         /// The individual fee.

@@ -1,7 +1,8 @@
 import PolicyKit
 
-/// One record's answer, rendered once and reused for every identical record.
-struct BatchResult {
+/// One record's answer: its JSON members or CSV cells, written into a buffer once and
+/// reused for every identical record, and what it adds to the summary.
+enum BatchResult {
     /// What one record adds to the summary. Many records share a tally, so the runner
     /// counts records per tally and multiplies at the end.
     struct Tally: Hashable {
@@ -20,49 +21,46 @@ struct BatchResult {
         var subsidyByFunder: [Share] = []
     }
 
-    /// Compact JSON members (no braces) of the quote, or `"error":…`.
-    var json: [UInt8]
-    /// CSV cells of the result columns.
-    var csv: [UInt8]
-    var tally = Tally()
-
     static let csvColumns = [
         "region", "year", "categories", "tier", "paid_on", "enrollable", "individual_fee", "fiscal_subsidy",
         "late_surcharge", "subsidy", "subsidy_category", "payable", "refund_later", "benefit_start", "benefit_end",
         "waiting_days", "route", "reason_code", "reason", "error",
     ]
 
-    init(error message: String) {
-        tally.error = true
-        var json = JSONWriter(pretty: false, capacity: 64)
-        json.key("error"); json.string(message)
-        self.json = json.bytes
-        csv = Array((String(repeating: ",", count: BatchResult.csvColumns.count - 1) + CSV.escape(message)).utf8)
+    /// Writes `"error":…` (compact JSON members, no braces) or the CSV cells of an error.
+    static func write(error message: String, csv: Bool, into buffer: ByteBuffer) -> Tally {
+        if csv {
+            for _ in 1..<csvColumns.count { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(CSV.escape(message))
+        } else {
+            var json = JSONWriter(pretty: false, into: buffer)
+            json.key("error"); json.string(message)
+        }
+        return Tally(error: true)
     }
 
-    init(quote: Quote, policy: RegionPolicy, language: Language, full: Bool, csv wantCSV: Bool) {
-        let enrolled = quote.enrollable
-        json = []
-        csv = []
-        if wantCSV {
-            csv = BatchResult.csvCells(quote, language: language)
+    /// Writes the quote's compact JSON members (no braces) or its CSV cells.
+    static func write(_ quote: Quote, policy: RegionPolicy, language: Language, full: Bool, csv: Bool,
+                      into buffer: ByteBuffer) -> Tally {
+        if csv {
+            writeCSVCells(quote, language: language, into: buffer)
         } else {
-            var json = JSONWriter(pretty: false, capacity: 512)
+            var json = JSONWriter(pretty: false, into: buffer)
             QuoteJSON.write(quote, policy: policy, language: language, full: full, into: &json)
-            self.json = json.bytes
         }
-        tally.enrollable = enrolled
-        if enrolled {
+        var tally = Tally(enrollable: quote.enrollable)
+        if quote.enrollable {
             tally.payable = quote.payable.rawValue
             tally.refundLater = quote.refundLater.rawValue
             tally.subsidyTotal = quote.subsidies.reduce(0) { $0 + $1.amount.rawValue }
             tally.subsidyCategory = quote.subsidyCategory
             tally.subsidyByFunder = quote.subsidies.map { Tally.Share(funder: $0.funder.id, amount: $0.amount.rawValue) }
         }
+        return tally
     }
 
     /// The result columns of a CSV row.
-    private static func csvCells(_ quote: Quote, language: Language) -> [UInt8] {
+    private static func writeCSVCells(_ quote: Quote, language: Language, into buffer: ByteBuffer) {
         let enrolled = quote.enrollable
         func money(_ amount: Fen) -> String { enrolled ? amount.jsonNumber : "" }
         let cells: [String] = [
@@ -74,6 +72,9 @@ struct BatchResult {
             enrolled ? String(quote.waitingDays) : "", quote.route?.id ?? "", quote.refusal?.code ?? "",
             quote.refusal?.text(language) ?? "", "",
         ]
-        return Array(cells.map(CSV.escape).joined(separator: ",").utf8)
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(CSV.escape(cell))
+        }
     }
 }

@@ -9,15 +9,13 @@ import PolicyKit
 /// it, write the answers, keep only the unfinished tail. Memory holds one chunk, the
 /// longest record, the output buffer and the bounded result cache.
 struct BatchRunner {
-    let store: PolicyStore
-    let language: Language
-    let full: Bool
     let csvIn: Bool
     let csvOut: Bool
     let bom: Bool
     var summary = BatchSummary()
 
     private let cache: ResultCache
+    private let pricer: BatchPricer
     /// Distinct summary tallies, and how many records had each (multiplied into the
     /// summary at the end, or when the table is full).
     private var tallies: [BatchResult.Tally] = []
@@ -40,10 +38,8 @@ struct BatchRunner {
     init(store: PolicyStore, language: Language, full: Bool, csvIn: Bool, csvOut: Bool, bom: Bool,
          cache: ResultCache = ResultCache()) {
         self.cache = cache
-        self.store = store
+        pricer = BatchPricer(store: store, language: language, full: full, csv: csvOut)
         decoder = PlainRecordDecoder(store: store)
-        self.language = language
-        self.full = full
         self.csvIn = csvIn
         self.csvOut = csvOut
         self.bom = bom
@@ -164,13 +160,11 @@ struct BatchRunner {
         if wantVillages, let range = record.village { village = villageNumber(UnsafeBufferPointer(rebasing: line[range]), json: true) }
         let carried = record.carried
         let (record, decoder) = (self.record, self.decoder)
-        answer(csvCarried: csvCarried, village: village, compute: { (store, language, full, csv) in
-            if let (policy, resident) = decoder.decode(line, record) {
-                return BatchRunner.price(policy, resident, language: language, full: full, csv: csv)
-            }
+        answer(csvCarried: csvCarried, village: village, compute: { pricer in
+            if let (policy, resident) = decoder.decode(line, record) { return pricer.price(policy, resident) }
             let request: QuoteRequest
-            do throws(JSONLineScanner.Failure) { request = try BatchRunner.request(line, record) } catch { return BatchResult(error: error.message) }
-            return BatchRunner.price(request, store: store, language: language, full: full, csv: csv)
+            do throws(JSONLineScanner.Failure) { request = try BatchRunner.request(line, record) } catch { return pricer.fail(error.message) }
+            return pricer.price(request)
         }, appendCarried: { out in
             for member in carried { out.append(44); out.append(UnsafeBufferPointer(rebasing: line[member])) }
         })
@@ -189,7 +183,7 @@ struct BatchRunner {
                 value = .string(text)
             } else {
                 do { value = try JSONParser.parse(Array(line[range])) } catch {
-                    throw .init(message: "invalid value for '\(field.name)': " + ((error as? JSONParser.SyntaxError)?.message ?? "not JSON"))
+                    throw .init(message: "invalid value for '\(field.name)': " + error.message)
                 }
             }
             switch (field, value) {
@@ -239,11 +233,9 @@ struct BatchRunner {
 
     /// Writes the line for a record that is not a record at all (bad JSON, bad CSV row).
     private mutating func emitError(_ message: String) {
-        let result = BatchResult(error: message)
-        let tally = number(result.tally)
-        (csvOut ? result.csv : result.json).withUnsafeBytes { bytes in
-            emit(bytes, tally: tally, csvCarried: [:], village: nil) { _ in }
-        }
+        pricer.scratch.removeAll()
+        let tally = number(pricer.fail(message))
+        emit(pricer.scratch.bytes, tally: tally, csvCarried: [:], village: nil) { _ in }
     }
 
     // MARK: CSV
@@ -293,8 +285,8 @@ struct BatchRunner {
         if let villageCell { village = villageCell.utf8CString.withUnsafeBufferPointer { pointer in
             pointer.withMemoryRebound(to: UInt8.self) { villageNumber(UnsafeBufferPointer(rebasing: $0.dropLast()), json: false) }
         } }
-        answer(csvCarried: carriedCSV, village: village, compute: { (store, language, full, csv) in
-            BatchRunner.price(RecordField.request(from: values, categories: categories), store: store, language: language, full: full, csv: csv)
+        answer(csvCarried: carriedCSV, village: village, compute: { pricer in
+            pricer.price(RecordField.request(from: values, categories: categories))
         }, appendCarried: { out in
             for member in carriedJSON { out.append(44); out.append(member) }
         })
@@ -306,7 +298,7 @@ struct BatchRunner {
     /// or computed and offered to the cache.
     private mutating func answer(
         csvCarried: [String: String], village: Int?,
-        compute: (PolicyStore, Language, Bool, Bool) -> BatchResult,
+        compute: (BatchPricer) -> BatchResult.Tally,
         appendCarried: (ByteBuffer) -> Void
     ) {
         let hash = ResultCache.hash(key.bytes)
@@ -314,30 +306,10 @@ struct BatchRunner {
             emit(hit.value, tally: hit.tally, csvCarried: csvCarried, village: village, appendCarried: appendCarried)
             return
         }
-        let result = compute(store, language, full, csvOut)
-        let tally = number(result.tally)
-        (csvOut ? result.csv : result.json).withUnsafeBytes { value in
-            cache.insert(key.bytes, hash: hash, value: value, tally: tally)
-            emit(value, tally: tally, csvCarried: csvCarried, village: village, appendCarried: appendCarried)
-        }
-    }
-
-    private static func price(_ request: QuoteRequest, store: PolicyStore, language: Language, full: Bool, csv: Bool) -> BatchResult {
-        do {
-            let (policy, resident) = try request.resolve(in: store) { $0.replacingDashes }
-            return price(policy, resident, language: language, full: full, csv: csv)
-        } catch {
-            return BatchResult(error: error.message)
-        }
-    }
-
-    private static func price(_ policy: RegionPolicy, _ resident: Resident, language: Language, full: Bool, csv: Bool) -> BatchResult {
-        do {
-            let quote = try QuoteEngine(policy: policy).quote(resident)
-            return BatchResult(quote: quote, policy: policy, language: language, full: full, csv: csv)
-        } catch {
-            return BatchResult(error: CLIError(error).message)
-        }
+        pricer.scratch.removeAll()
+        let tally = number(compute(pricer))
+        cache.insert(key.bytes, hash: hash, value: pricer.scratch.bytes, tally: tally)
+        emit(pricer.scratch.bytes, tally: tally, csvCarried: csvCarried, village: village, appendCarried: appendCarried)
     }
 
     private func csvCarriedNames() -> [String] {

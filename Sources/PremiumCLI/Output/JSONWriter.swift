@@ -15,8 +15,13 @@ struct JSONWriter {
     private var needsComma = false
 
     init(pretty: Bool, capacity: Int = 512) {
+        self.init(pretty: pretty, into: ByteBuffer(capacity: capacity))
+    }
+
+    /// A writer that appends to `buffer` (batch reuses one buffer for every result).
+    init(pretty: Bool, into buffer: ByteBuffer) {
         self.pretty = pretty
-        buffer = ByteBuffer(capacity: capacity)
+        self.buffer = buffer
     }
 
     private mutating func newline() {

@@ -12,10 +12,13 @@ import PolicyKit
 struct PlainRecordDecoder {
     private let policies: [RegionPolicy]
     private let ids: [[UInt8]]
+    /// Each policy's category ids, as bytes and as the policy's own strings.
+    private let categories: [[(bytes: [UInt8], id: String)]]
 
     init(store: PolicyStore) {
         policies = store.policies
         ids = store.policies.map { Array($0.id.utf8) }
+        categories = store.policies.map { policy in policy.categories.map { (Array($0.id.utf8), $0.id) } }
     }
 
     func decode(_ line: UnsafeBufferPointer<UInt8>, _ record: JSONLineScanner.Record) -> (RegionPolicy, Resident)? {
@@ -26,11 +29,12 @@ struct PlainRecordDecoder {
             year = value
         }
         // Policies are sorted by id then year: the last match is the latest year.
-        var chosen: RegionPolicy?
+        var chosen: Int?
         for (index, id) in ids.enumerated() where id.count == region.count && id.elementsEqual(region) {
-            if year == nil || policies[index].year == year { chosen = policies[index] }
+            if year == nil || policies[index].year == year { chosen = index }
         }
-        guard let policy = chosen else { return nil }
+        guard let chosen else { return nil }
+        let policy = policies[chosen]
 
         var resident = Resident()
         var fields = record.present & ~(1 << UInt32(RecordField.region.rawValue) | 1 << UInt32(RecordField.year.rawValue))
@@ -40,10 +44,10 @@ struct PlainRecordDecoder {
             let range = record[field]!
             switch field {
             case .category:
-                guard let text = Self.plain(line, range) else { return nil }
-                let id = String(decoding: text, as: UTF8.self)
-                guard policy.hasCategory(id) else { return nil }
-                resident.categories = [id]
+                guard let text = Self.plain(line, range),
+                      let known = categories[chosen].first(where: { $0.bytes.count == text.count && $0.bytes.elementsEqual(text) })
+                else { return nil }
+                resident.categories = [known.id]
             case .tier:
                 guard let value = Self.digits(line, range), value >= 1 else { return nil }
                 resident.tier = value

@@ -47,29 +47,31 @@ struct BatchCacheTests {
         }
     }
 
-    @Test func entriesAreStoredOnSecondSightAndForgottenWhenTheRingWraps() {
-        let cache = ResultCache(ringBytes: 256, sets: 4)
+    @Test func oneOffsPassThroughProbationAndRepeatsAreKept() {
+        // 500 bytes: 300 protected, 200 probation; each entry below is 42 bytes.
+        let cache = ResultCache(ringBytes: 500, sets: 8)
         func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         func look(_ key: String) -> String? {
             bytes(key).withUnsafeBytes { raw in
                 cache.lookup(raw, hash: ResultCache.hash(raw)).map { String(decoding: $0.value, as: UTF8.self) }
             }
         }
-        func put(_ key: String, _ value: String) {
+        func put(_ key: String, _ value: String = String(repeating: "x", count: 40)) {
             bytes(key).withUnsafeBytes { raw in
                 bytes(value).withUnsafeBytes { cache.insert(raw, hash: ResultCache.hash(raw), value: $0, tally: 7) }
             }
         }
-        put("a", "first")
-        #expect(look("a") == nil)                      // seen once: not stored
-        put("a", "first")
-        #expect(look("a") == "first")
-        #expect(look("b") == nil)
-        for round in 0..<6 { put("k\(round)", String(repeating: "x", count: 40)); put("k\(round)", String(repeating: "x", count: 40)) }
-        #expect(look("a") == nil)                      // 256 bytes later, overwritten and forgotten
-        #expect(look("k5") == String(repeating: "x", count: 40))
+        put("ka", String(repeating: "a", count: 40))
+        put("kb", String(repeating: "b", count: 40))
+        #expect(look("ka") == String(repeating: "a", count: 40))   // seen again: moved to protected
+        #expect(look("kc") == nil)
+        for round in 0..<6 { put("o\(round)") }                   // one-offs wrap the probation ring
+        #expect(look("kb") == nil)                                  // never seen again: overwritten
+        #expect(look("ka") == String(repeating: "a", count: 40))   // still held in protected
+        #expect(look("o5") != nil)
         cache.removeAll()
-        #expect(look("k5") == nil)
+        #expect(look("ka") == nil)
+        #expect(look("o5") == nil)
     }
 
     @Test func everyFieldNameIsRecognisedAndNothingElse() {

@@ -6,14 +6,16 @@ import Darwin
 
 /// Rendered batch results by the bytes of a record's known fields, in fixed memory.
 ///
-/// Entries (key bytes then value bytes) are written one after another into a ring of
-/// bytes; when the ring wraps, the oldest entries are overwritten and so forgotten. A
-/// table of 4-way sets finds them by hash. Memory is the ring, the table and a filter,
-/// all sized once, so it does not grow with the roster.
+/// Entries (key bytes then value bytes) are written one after another into rings of
+/// bytes; when a ring wraps, its oldest entries are overwritten and so forgotten. A
+/// table of 4-way sets finds them by hash. Memory is the rings and the table, all
+/// sized once, so it does not grow with the roster.
 ///
-/// An entry is stored only when its key is seen a second time (the filter remembers one
-/// hash per bucket), so one-off records, such as most newborns, do not push out
-/// combinations that repeat.
+/// There are two rings, as in a segmented LRU. A new result goes into the *probation*
+/// ring. When its key is seen again while it is still there, it is copied into the
+/// *protected* ring. So one-off records, such as most newborns, pass through probation
+/// without pushing out the combinations that repeat, and a repeating combination is
+/// computed once, not once per sighting until it is kept.
 final class ResultCache {
     /// Where a cached value lives, and its summary tally.
     struct Hit {
@@ -21,101 +23,136 @@ final class ResultCache {
         let tally: Int32
     }
 
+    /// A ring of bytes written at an ever-growing virtual offset.
+    private struct Ring {
+        let base: UnsafeMutableRawPointer
+        let size: Int
+        /// The virtual offset the next entry is written at; only grows.
+        var head = 0
+
+        init(size: Int) {
+            self.size = size
+            base = .allocate(byteCount: size, alignment: 16)
+        }
+
+        /// Whether an entry written at `offset` has not been overwritten since.
+        func holds(_ offset: Int) -> Bool { offset >= head - size }
+
+        func address(_ offset: Int) -> UnsafeMutableRawPointer { base + offset % size }
+
+        /// Copies `key` then `value` in; returns the entry's virtual offset, or nil when
+        /// the entry is larger than a quarter of the ring.
+        mutating func write(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Int? {
+            let count = key.count + value.count
+            guard count <= size / 4 else { return nil }
+            if head % size + count > size { head += size - head % size }
+            let start = address(head)
+            if key.count > 0 { start.copyMemory(from: key.baseAddress!, byteCount: key.count) }
+            if value.count > 0 { (start + key.count).copyMemory(from: value.baseAddress!, byteCount: value.count) }
+            defer { head += count }
+            return head
+        }
+
+        /// Forgets every entry.
+        mutating func clear() { head += size + (size - head % size) }
+    }
+
     private struct Slot {
         var hash: UInt64 = 0
-        /// Virtual offset of the entry in the ring, plus one; 0 for an empty slot.
+        /// Virtual offset of the entry in its ring, plus one; 0 for an empty slot.
         var stored = 0
         var keyCount: UInt32 = 0
         var valueCount: UInt32 = 0
         var tally: Int32 = 0
+        var isProtected = false
     }
 
     private static let ways = 4
     private let slots: UnsafeMutablePointer<Slot>
     private let setMask: Int
-    private let ring: UnsafeMutableRawPointer
-    private let ringSize: Int
-    /// The virtual offset the next entry is written at; only grows.
-    @exclusivity(unchecked) private var head = 0
+    @exclusivity(unchecked) private var probation: Ring
+    @exclusivity(unchecked) private var protected: Ring
     private var reserved = false
-    private let seen: UnsafeMutablePointer<UInt64>
-    private let seenMask: Int
 
     /// - Parameters:
-    ///   - ringBytes: bytes for keys and values together.
+    ///   - ringBytes: bytes for keys and values together; three fifths protected, two
+    ///     fifths probation.
     ///   - sets: number of 4-way sets (a power of two).
     init(ringBytes: Int = 16 << 20, sets: Int = 1 << 14) {
         precondition(sets > 0 && sets & (sets - 1) == 0, "sets must be a power of two")
-        ringSize = max(ringBytes, 64)
-        ring = UnsafeMutableRawPointer.allocate(byteCount: ringSize, alignment: 16)
+        let total = max(ringBytes, 128)
+        protected = Ring(size: total / 5 * 3)
+        probation = Ring(size: total - total / 5 * 3)
         setMask = sets - 1
         slots = .allocate(capacity: sets * ResultCache.ways)
         slots.initialize(repeating: Slot(), count: sets * ResultCache.ways)
-        seenMask = sets * ResultCache.ways - 1
-        seen = .allocate(capacity: seenMask + 1)
-        seen.initialize(repeating: 0, count: seenMask + 1)
     }
 
     deinit {
-        ring.deallocate()
+        probation.base.deallocate()
+        protected.base.deallocate()
         slots.deallocate()
-        seen.deallocate()
     }
 
-    /// Touches the whole ring, so memory stays the same from here to the end of the
-    /// roster instead of creeping up as the ring fills. Costs about 10 ms for 16 MB on
-    /// this VM, so the runner calls it only once the input is longer than one chunk.
+    /// Touches both rings, so memory stays the same from here to the end of the roster
+    /// instead of creeping up as they fill. Costs about 10 ms for 20 MB on this VM, so
+    /// the runner calls it only once the input is longer than one chunk.
     func reserve() {
         guard !reserved else { return }
         reserved = true
-        ring.initializeMemory(as: UInt8.self, repeating: 0, count: ringSize)
+        probation.base.initializeMemory(as: UInt8.self, repeating: 0, count: probation.size)
+        protected.base.initializeMemory(as: UInt8.self, repeating: 0, count: protected.size)
     }
 
-    /// The cached value for `key`, if it is still held.
+    /// The cached value for `key`, if it is still held. A value found in probation is
+    /// moved to the protected ring first.
     func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Hit? {
         let base = (Int(truncatingIfNeeded: hash) & setMask) &* ResultCache.ways
         for way in 0..<ResultCache.ways {
-            let slot = slots[base + way]
+            let index = base + way
+            let slot = slots[index]
             guard slot.hash == hash, isLive(slot), Int(slot.keyCount) == key.count else { continue }
-            let start = ring + (slot.stored - 1) % ringSize
+            let start = (slot.isProtected ? protected : probation).address(slot.stored - 1)
             guard key.count == 0 || memcmp(start, key.baseAddress!, key.count) == 0 else { continue }
-            return Hit(value: UnsafeRawBufferPointer(start: start + key.count, count: Int(slot.valueCount)), tally: slot.tally)
+            var value = UnsafeRawBufferPointer(start: start + key.count, count: Int(slot.valueCount))
+            if !slot.isProtected, let offset = protected.write(key, value) {
+                slots[index].stored = offset + 1
+                slots[index].isProtected = true
+                value = UnsafeRawBufferPointer(start: protected.address(offset) + key.count, count: value.count)
+            }
+            return Hit(value: value, tally: slot.tally)
         }
         return nil
     }
 
-    /// Stores `value` for `key` (just looked up and missed) when the key has been seen
-    /// before and the entry fits in a quarter of the ring.
+    /// Stores `value` for `key` (just looked up and missed) in probation, replacing in
+    /// its set an empty or overwritten slot, else the oldest in probation, else the
+    /// oldest protected one.
     func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: UnsafeRawBufferPointer, tally: Int32) {
-        let bucket = Int(truncatingIfNeeded: hash >> 17) & seenMask
-        guard seen[bucket] == hash else { seen[bucket] = hash; return }
-        let count = key.count + value.count
-        guard count <= ringSize / 4 else { return }
-        if head % ringSize + count > ringSize { head += ringSize - head % ringSize }
-        let start = ring + head % ringSize
-        if key.count > 0 { start.copyMemory(from: key.baseAddress!, byteCount: key.count) }
-        if value.count > 0 { (start + key.count).copyMemory(from: value.baseAddress!, byteCount: value.count) }
-
+        guard let offset = probation.write(key, value) else { return }
         let base = (Int(truncatingIfNeeded: hash) & setMask) &* ResultCache.ways
         var victim = base
         for way in 0..<ResultCache.ways {
             let slot = slots[base + way]
             if !isLive(slot) { victim = base + way; break }
-            if slot.stored < slots[victim].stored { victim = base + way }
+            let current = slots[victim]
+            if slot.isProtected == current.isProtected ? slot.stored < current.stored : !slot.isProtected {
+                victim = base + way
+            }
         }
-        slots[victim] = Slot(hash: hash, stored: head + 1, keyCount: UInt32(key.count),
-                             valueCount: UInt32(value.count), tally: tally)
-        head += count
+        slots[victim] = Slot(hash: hash, stored: offset + 1, keyCount: UInt32(key.count),
+                             valueCount: UInt32(value.count), tally: tally, isProtected: false)
     }
 
     /// Forgets every entry.
     func removeAll() {
-        head += ringSize + (ringSize - head % ringSize)
+        probation.clear()
+        protected.clear()
     }
 
     /// Whether the slot's entry has not been overwritten since it was written.
     private func isLive(_ slot: Slot) -> Bool {
-        slot.stored != 0 && slot.stored - 1 >= head - ringSize
+        slot.stored != 0 && (slot.isProtected ? protected : probation).holds(slot.stored - 1)
     }
 
     /// A 64-bit hash of `bytes`, eight at a time.

@@ -30,7 +30,7 @@ struct BatchRunner {
     private var villageTotals: [(residents: Int, payable: Int, subsidy: Int)] = []
     var wantVillages = false
     private let out = ByteBuffer(capacity: BatchCommand.chunkSize * 2)
-    private var physicalLine = 1
+    private let physicalLine = LineNumber(1)
     private var csvHeader: [String]?
     private var csvFields: [RecordField?] = []
     private var outputCarried: [String]?
@@ -59,12 +59,12 @@ struct BatchRunner {
                 if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
             }
             if first { continue }
-            if !atEnd && physicalLine > 1 { cache.reserve() }
+            if !atEnd && physicalLine.value > 1 { cache.reserve() }
             buffer.withUnsafeBufferPointer { bytes in
                 while let (contentEnd, next) = nextRecord(bytes, from: start, atEnd: atEnd) {
                     let lines = countNewlines(bytes, start..<next)
                     handle(UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]))
-                    physicalLine += lines
+                    physicalLine.advance(by: lines)
                     start = next
                 }
             }
@@ -334,7 +334,7 @@ struct BatchRunner {
         }
         if csvOut {
             if outputCarried == nil { writeCSVHeader(carried: csvIn ? csvCarriedNames() : csvCarried.keys.sorted()) }
-            out.appendDecimal(physicalLine)
+            physicalLine.append(to: out)
             for name in outputCarried! { out.append(44); out.append(CSV.escape(csvCarried[name] ?? "")) }
             out.append(44)
             out.append(result)
@@ -342,7 +342,7 @@ struct BatchRunner {
             return
         }
         out.append(#"{"line":"#)
-        out.appendDecimal(physicalLine)
+        physicalLine.append(to: out)
         appendCarried(out)
         if !result.isEmpty { out.append(44); out.append(result) }
         out.append(UInt8(ascii: "}"))

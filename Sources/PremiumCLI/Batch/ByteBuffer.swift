@@ -44,18 +44,6 @@ final class ByteBuffer {
         text.withUTF8 { append($0) }
     }
 
-    /// A non-negative number in decimal.
-    func appendDecimal(_ number: Int) {
-        if count + 20 > capacity { grow(to: count + 20) }
-        var value = number
-        var digits = 1
-        var scan = value / 10
-        while scan > 0 { digits += 1; scan /= 10 }
-        var index = count + digits - 1
-        repeat { base[index] = UInt8(48 + value % 10); value /= 10; index -= 1 } while value > 0
-        count += digits
-    }
-
     func removeAll() { count = 0 }
 
     private func grow(to needed: Int) {

@@ -146,28 +146,37 @@ struct BatchRunner {
             key.append(UnsafeBufferPointer(rebasing: line[range]))
             key.append(0xFF)
         }
-        var csvCarried: [String: String] = [:]
+        var csvCarried: [String: String]?
         if csvOut {
+            var cells: [String: String] = [:]
+            defer { csvCarried = cells }
             for member in record.carried {
                 let raw = Array(line[member])
                 guard case .object(let pairs)? = try? JSONParser.parse([UInt8(ascii: "{")] + raw + [UInt8(ascii: "}")]), let pair = pairs.first else { continue }
-                if case .string(let text) = pair.value { csvCarried[pair.key] = text } else {
-                    csvCarried[pair.key] = String(decoding: raw.drop(while: { $0 != UInt8(ascii: ":") }).dropFirst(), as: UTF8.self)
+                if case .string(let text) = pair.value { cells[pair.key] = text } else {
+                    cells[pair.key] = String(decoding: raw.drop(while: { $0 != UInt8(ascii: ":") }).dropFirst(), as: UTF8.self)
                 }
             }
         }
         var village: Int?
         if wantVillages, let range = record.village { village = villageNumber(UnsafeBufferPointer(rebasing: line[range]), json: true) }
-        let carried = record.carried
-        let (record, decoder) = (self.record, self.decoder)
-        answer(csvCarried: csvCarried, village: village, compute: { pricer in
-            if let (policy, resident) = decoder.decode(line, record) { return pricer.price(policy, resident) }
-            let request: QuoteRequest
-            do throws(JSONLineScanner.Failure) { request = try BatchRunner.request(line, record) } catch { return pricer.fail(error.message) }
-            return pricer.price(request)
-        }, appendCarried: { out in
-            for member in carried { out.append(44); out.append(UnsafeBufferPointer(rebasing: line[member])) }
-        })
+        let hash = ResultCache.hash(key.bytes)
+        var answer = cache.lookup(key.bytes, hash: hash)
+        if answer == nil {
+            pricer.scratch.removeAll()
+            let tally: BatchResult.Tally
+            if let (policy, resident) = decoder.decode(line, record) {
+                tally = pricer.price(policy, resident)
+            } else {
+                do throws(JSONLineScanner.Failure) { tally = pricer.price(try BatchRunner.request(line, record)) } catch {
+                    tally = pricer.fail(error.message)
+                }
+            }
+            answer = keep(tally, hash: hash)
+        }
+        beginLine(tally: answer!.tally, village: village, csvCarried: csvCarried)
+        if !csvOut { for member in record.carried { out.append(44); out.append(UnsafeBufferPointer(rebasing: line[member])) } }
+        endLine(answer!.value)
     }
 
     /// The general way from a record's known fields to a `QuoteRequest`: any JSON value,
@@ -234,8 +243,8 @@ struct BatchRunner {
     /// Writes the line for a record that is not a record at all (bad JSON, bad CSV row).
     private mutating func emitError(_ message: String) {
         pricer.scratch.removeAll()
-        let tally = number(pricer.fail(message))
-        emit(pricer.scratch.bytes, tally: tally, csvCarried: [:], village: nil) { _ in }
+        beginLine(tally: number(pricer.fail(message)), village: nil, csvCarried: nil)
+        endLine(pricer.scratch.bytes)
     }
 
     // MARK: CSV
@@ -285,31 +294,25 @@ struct BatchRunner {
         if let villageCell { village = villageCell.utf8CString.withUnsafeBufferPointer { pointer in
             pointer.withMemoryRebound(to: UInt8.self) { villageNumber(UnsafeBufferPointer(rebasing: $0.dropLast()), json: false) }
         } }
-        answer(csvCarried: carriedCSV, village: village, compute: { pricer in
-            pricer.price(RecordField.request(from: values, categories: categories))
-        }, appendCarried: { out in
-            for member in carriedJSON { out.append(44); out.append(member) }
-        })
+        let hash = ResultCache.hash(key.bytes)
+        var answer = cache.lookup(key.bytes, hash: hash)
+        if answer == nil {
+            pricer.scratch.removeAll()
+            answer = keep(pricer.price(RecordField.request(from: values, categories: categories)), hash: hash)
+        }
+        beginLine(tally: answer!.tally, village: village, csvCarried: carriedCSV)
+        if !csvOut { for member in carriedJSON { out.append(44); out.append(member) } }
+        endLine(answer!.value)
     }
 
     // MARK: Pricing and output
 
-    /// Writes the answer for the record whose known fields are in `key`: from the cache,
-    /// or computed and offered to the cache.
-    private mutating func answer(
-        csvCarried: [String: String], village: Int?,
-        compute: (BatchPricer) -> BatchResult.Tally,
-        appendCarried: (ByteBuffer) -> Void
-    ) {
-        let hash = ResultCache.hash(key.bytes)
-        if let hit = cache.lookup(key.bytes, hash: hash) {
-            emit(hit.value, tally: hit.tally, csvCarried: csvCarried, village: village, appendCarried: appendCarried)
-            return
-        }
-        pricer.scratch.removeAll()
-        let tally = number(compute(pricer))
-        cache.insert(key.bytes, hash: hash, value: pricer.scratch.bytes, tally: tally)
-        emit(pricer.scratch.bytes, tally: tally, csvCarried: csvCarried, village: village, appendCarried: appendCarried)
+    /// Keeps the result just written into the pricer's scratch buffer for the record
+    /// whose known fields are in `key`: numbers its tally and offers it to the cache.
+    private mutating func keep(_ tally: BatchResult.Tally, hash: UInt64) -> ResultCache.Hit {
+        let number = number(tally)
+        cache.insert(key.bytes, hash: hash, value: pricer.scratch.bytes, tally: number)
+        return ResultCache.Hit(value: pricer.scratch.bytes, tally: number)
     }
 
     private func csvCarriedNames() -> [String] {
@@ -323,8 +326,10 @@ struct BatchRunner {
         out.append(10)
     }
 
-    private mutating func emit(_ result: UnsafeRawBufferPointer, tally: Int32, csvCarried: [String: String], village: Int?,
-                               appendCarried: (ByteBuffer) -> Void) {
+    /// Counts a record in the summary and starts its output line: `{"line":N` for JSON
+    /// Lines (the caller then adds the carried members), or the line number and the
+    /// carried cells for CSV. `endLine` adds the result.
+    private mutating func beginLine(tally: Int32, village: Int?, csvCarried: [String: String]?) {
         tallyCounts[Int(tally)] += 1
         if let village {
             let tally = tallies[Int(tally)]
@@ -332,20 +337,25 @@ struct BatchRunner {
             villageTotals[village].payable += tally.payable
             villageTotals[village].subsidy += tally.subsidyTotal
         }
-        if csvOut {
-            if outputCarried == nil { writeCSVHeader(carried: csvIn ? csvCarriedNames() : csvCarried.keys.sorted()) }
+        guard csvOut else {
+            out.append(#"{"line":"# as StaticString)
             physicalLine.append(to: out)
-            for name in outputCarried! { out.append(44); out.append(CSV.escape(csvCarried[name] ?? "")) }
-            out.append(44)
-            out.append(result)
-            out.append(10)
             return
         }
-        out.append(#"{"line":"#)
+        let csvCarried = csvCarried ?? [:]
+        if outputCarried == nil { writeCSVHeader(carried: csvIn ? csvCarriedNames() : csvCarried.keys.sorted()) }
         physicalLine.append(to: out)
-        appendCarried(out)
-        if !result.isEmpty { out.append(44); out.append(result) }
-        out.append(UInt8(ascii: "}"))
+        for name in outputCarried! { out.append(44); out.append(CSV.escape(csvCarried[name] ?? "")) }
+    }
+
+    private func endLine(_ result: UnsafeRawBufferPointer) {
+        if csvOut {
+            out.append(44)
+            out.append(result)
+        } else {
+            if !result.isEmpty { out.append(44); out.append(result) }
+            out.append(UInt8(ascii: "}"))
+        }
         out.append(10)
     }
 }

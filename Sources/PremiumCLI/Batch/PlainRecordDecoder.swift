@@ -9,7 +9,7 @@ import PolicyKit
 /// truth values, and every error) returns nil, and the record takes the general path
 /// through `QuoteRequest`, which gives the same answer and names the field at fault.
 /// `BatchQuotePropertyTests` checks both paths against `premium quote`.
-struct PlainRecordDecoder {
+final class PlainRecordDecoder {
     private let policies: [RegionPolicy]
     private let ids: [[UInt8]]
     /// Each policy's category ids, as bytes and as the policy's own strings.

@@ -89,7 +89,7 @@ public struct QuoteEngine: Sendable {
     }
 
     private func refusalWithoutRoute(paidOn: CivilDate, builder: inout Builder) -> Quote.Refusal {
-        let opens = policy.routes.map(\.paid.from).min()!
+        let opens = policy.collectionOpens
         if paidOn < opens {
             return Quote.Refusal(code: "before_collection", text: LocalizedText(
                 zh: "缴费日期\(paidOn)早于\(policy.year)年度征缴开始日（\(opens)）",

@@ -103,7 +103,17 @@ public final class RegionPolicy: Sendable {
 
     /// The centralised collection route (the default when no payment date is given).
     /// When the centralised window is open (read in place, without copying the route).
-    public var centralisedWindow: Period { routes[routes.firstIndex(where: \.centralised)!].paid }
+    public var centralisedWindow: Period {
+        for route in routes where route.centralised { return route.paid }
+        preconditionFailure("validated policies have a centralised route")
+    }
+
+    /// The first day any route accepts a payment: collection for the year opens.
+    public var collectionOpens: CivilDate {
+        var opens = routes[0].paid.from
+        for route in routes where route.paid.from < opens { opens = route.paid.from }
+        return opens
+    }
 
     public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
 

@@ -52,7 +52,7 @@ struct JSONWriter {
     /// Starts a member with a key written in the source: `"key": ` (pretty) or
     /// `"key":` (compact). Such keys need no escaping.
     mutating func key(_ name: StaticString) {
-        separate()
+        if pretty { separate() } else if needsComma { buffer.append(UInt8(ascii: ",")) }
         buffer.append(UInt8(ascii: "\""))
         buffer.append(name)
         buffer.append(UInt8(ascii: "\""))

@@ -19,6 +19,17 @@ enum BatchResult {
         var subsidyTotal = 0
         var subsidyCategory: String?
         var subsidyByFunder: [Share] = []
+
+        /// The amounts and flags only: they tell most tallies apart, and are cheaper to
+        /// hash than the category and funder strings too. Equality still compares
+        /// everything.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(payable)
+            hasher.combine(refundLater)
+            hasher.combine(subsidyTotal)
+            hasher.combine(error)
+            hasher.combine(enrollable)
+        }
     }
 
     static let csvColumns = [

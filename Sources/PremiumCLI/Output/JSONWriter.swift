@@ -30,6 +30,7 @@ struct JSONWriter {
         for _ in 0..<depth { buffer.append(32); buffer.append(32) }
     }
 
+    @inline(__always)
     private mutating func separate() {
         if needsComma { buffer.append(UInt8(ascii: ",")) }
         if depth > 0 { newline() }
@@ -78,11 +79,13 @@ struct JSONWriter {
     mutating func null() { literal("null") }
     mutating func bool(_ flag: Bool) { literal(flag ? "true" : "false") }
 
+    @inline(__always)
     private mutating func literal(_ text: StaticString) {
         buffer.append(text)
         needsComma = true
     }
 
+    @inline(__always)
     mutating func int(_ number: Int) {
         if number < 0 { buffer.append(UInt8(ascii: "-")) }
         appendDigits(number.magnitude)
@@ -90,6 +93,7 @@ struct JSONWriter {
     }
 
     /// Yuan with no trailing zeros, as `Fen.jsonNumber` spells it, without a `String`.
+    @inline(__always)
     mutating func yuan(_ amount: Fen) {
         if amount.rawValue < 0 { buffer.append(UInt8(ascii: "-")) }
         let (yuan, fen) = amount.rawValue.magnitude.quotientAndRemainder(dividingBy: 100)
@@ -102,6 +106,7 @@ struct JSONWriter {
         needsComma = true
     }
 
+    @inline(__always)
     private mutating func appendDigits(_ number: UInt) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var count = 0
@@ -112,6 +117,7 @@ struct JSONWriter {
         }
     }
 
+    @inline(__always)
     mutating func date(_ date: CivilDate?) {
         guard let date else { return null() }
         let year = date.year, month = date.month, day = date.day
@@ -140,12 +146,14 @@ struct JSONWriter {
         needsComma = true
     }
 
+    @inline(__always)
     mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { appendString($0) }
         needsComma = true
     }
 
+    @inline(__always)
     private mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>) {
         buffer.append(UInt8(ascii: "\""))
         appendEscaped(utf8)

@@ -78,7 +78,7 @@ final class ResultCache {
     ///   - ringBytes: bytes for keys and values together; three fifths protected, two
     ///     fifths probation.
     ///   - sets: number of 4-way sets (a power of two).
-    init(ringBytes: Int = 16 << 20, sets: Int = 1 << 14) {
+    init(ringBytes: Int = 20 << 20, sets: Int = 1 << 15) {
         precondition(sets > 0 && sets & (sets - 1) == 0, "sets must be a power of two")
         let total = max(ringBytes, 128)
         protected = Ring(size: total / 5 * 3)

@@ -16,17 +16,21 @@ public struct QuoteEngine: Sendable {
 
     /// The quote for `resident`.
     ///
+    /// - Parameter explaining: false leaves out what explains the answer and changes none
+    ///   of it: `setAside`, `assumptions`, `notes` and `clauses` come back empty. For
+    ///   callers that print none of them (`premium batch` without `--full`), this saves
+    ///   building texts in two languages for every resident.
     /// - Throws: `PolicyError.unknownCategory` for a category the region does not have,
     ///   `.tierNotOffered` for a tier it does not offer, `.inconsistentResident` when the
     ///   payment date is before the date of birth.
-    public func quote(_ resident: Resident) throws(PolicyError) -> Quote {
+    public func quote(_ resident: Resident, explaining: Bool = true) throws(PolicyError) -> Quote {
         if let tier = resident.tier, policy.fees.count == 1 || !policy.tiers.contains(tier) {
             throw .tierNotOffered(tier, region: policy.id, tiers: policy.tiers)
         }
         for id in resident.categories where !policy.hasCategory(id) {
             throw .unknownCategory(id, region: policy.id, known: policy.categories.map(\.id))
         }
-        var builder = Builder(policy: policy, resident: resident)
+        var builder = Builder(policy: policy, resident: resident, explaining: explaining)
 
         // 1. The payment date.
         let window = policy.centralisedWindow
@@ -58,7 +62,7 @@ public struct QuoteEngine: Sendable {
         }
         builder.route = route
         builder.cite(route.provenance)
-        if let note = route.note { builder.notes.append(note) }
+        if let note = route.note { builder.note(note) }
 
         // 3. Fee and surcharge.
         let tier = resident.tier ?? 1
@@ -111,9 +115,10 @@ public struct QuoteEngine: Sendable {
                 continue
             }
             if !category.conditionsAny.anyHolds(for: resident, paidOn: paidOn, in: policy) {
-                let wanted = category.conditionsAny.describe(in: policy)
-                builder.setAside(category.id, .zero, category.provenance, LocalizedText(
-                    zh: "不符合资助条件：" + wanted.zh, en: "subsidy conditions not met: " + wanted.en))
+                builder.setAside(category.id, .zero, category.provenance, {
+                    let wanted = category.conditionsAny.describe(in: policy)
+                    return LocalizedText(zh: "不符合资助条件：" + wanted.zh, en: "subsidy conditions not met: " + wanted.en)
+                }())
                 continue
             }
             if let period = category.paid, !period.contains(paidOn),
@@ -156,13 +161,13 @@ public struct QuoteEngine: Sendable {
         }
         if resident.categories.count > 1 {
             builder.cite(policy.severalCategories.provenance)
-            if let assumption = policy.severalCategories.provenance.assumption { builder.assumptions.append(assumption) }
+            if let assumption = policy.severalCategories.provenance.assumption { builder.assume(assumption) }
         }
         builder.subsidyCategory = best.category.id
         builder.subsidies = best.lines
         builder.cite(best.category.provenance)
         for part in best.category.parts { builder.cite(part.provenance) }
-        if let note = best.category.note { builder.notes.append(note) }
+        if let note = best.category.note { builder.note(note) }
     }
 
     private func computeCover(route: Route, paidOn: CivilDate, builder: inout Builder) throws(PolicyError) {
@@ -215,11 +220,11 @@ public struct QuoteEngine: Sendable {
         builder.benefitStart = start
         builder.benefitEnd = end
         if start == nil, route.benefitStart == .unknown {
-            builder.notes.append(LocalizedText(
+            builder.note(LocalizedText(
                 zh: "通知未规定此途径参保的待遇开始日期，请向医保经办机构确认",
                 en: "the notice does not say when cover starts on this way of joining; ask the medical-insurance office"))
         } else if start == nil {
-            builder.notes.append(LocalizedText(
+            builder.note(LocalizedText(
                 zh: "待遇自\(route.benefitStart == .birth ? "出生" : "入学")之日起；日期未知",
                 en: "cover starts on the day of \(route.benefitStart == .birth ? "birth" : "school entry"); that date is not known yet"))
         }
@@ -248,13 +253,18 @@ private struct Builder {
     var notes: [LocalizedText] = []
     var clauses: [String] = []
 
-    init(policy: RegionPolicy, resident: Resident) {
+    /// False: collect nothing that only explains (see `QuoteEngine.quote`).
+    let explaining: Bool
+
+    init(policy: RegionPolicy, resident: Resident, explaining: Bool) {
         self.policy = policy
         self.resident = resident
-        clauses.reserveCapacity(12)
+        self.explaining = explaining
+        if explaining { clauses.reserveCapacity(12) }
     }
 
     mutating func cite(_ provenance: Provenance) {
+        guard explaining else { return }
         // Byte comparison: clauses are data, and `==` on non-ASCII strings normalises.
         let clause = provenance.clause
         if !clauses.contains(where: { Builder.sameBytes($0, clause) }) { clauses.append(clause) }
@@ -292,12 +302,20 @@ private struct Builder {
         return index == left.count
     }
 
-    mutating func assume(_ note: LocalizedText) {
-        assumptions.append(Assumption(note: note))
+    mutating func assume(_ note: @autoclosure () -> LocalizedText) {
+        if explaining { assumptions.append(Assumption(note: note())) }
     }
 
-    mutating func setAside(_ category: String, _ amount: Fen, _ source: Provenance, _ why: LocalizedText) {
-        setAside.append(Quote.SetAside(category: category, amount: amount, why: why, clause: source.clause))
+    mutating func assume(_ assumption: Assumption) {
+        if explaining { assumptions.append(assumption) }
+    }
+
+    mutating func note(_ note: @autoclosure () -> LocalizedText) {
+        if explaining { notes.append(note()) }
+    }
+
+    mutating func setAside(_ category: String, _ amount: Fen, _ source: Provenance, _ why: @autoclosure () -> LocalizedText) {
+        if explaining { setAside.append(Quote.SetAside(category: category, amount: amount, why: why(), clause: source.clause)) }
     }
 
     mutating func refuse(_ refusal: Quote.Refusal) -> Quote {

@@ -22,7 +22,7 @@ struct BatchPricer {
 
     func price(_ policy: RegionPolicy, _ resident: Resident) -> BatchResult.Tally {
         do {
-            let quote = try QuoteEngine(policy: policy).quote(resident)
+            let quote = try QuoteEngine(policy: policy).quote(resident, explaining: full)
             return BatchResult.write(quote, policy: policy, language: language, full: full, csv: csv, into: scratch)
         } catch {
             return fail(CLIError(error).message)

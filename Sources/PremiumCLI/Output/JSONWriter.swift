@@ -52,6 +52,7 @@ struct JSONWriter {
 
     /// Starts a member with a key written in the source: `"key": ` (pretty) or
     /// `"key":` (compact). Such keys need no escaping.
+    @inline(__always)  // so the key's length is a constant and its copy a few moves
     mutating func key(_ name: StaticString) {
         if pretty { separate() } else if needsComma { buffer.append(UInt8(ascii: ",")) }
         buffer.append(UInt8(ascii: "\""))
@@ -162,7 +163,7 @@ struct JSONWriter {
 
     /// The bytes of a JSON string's content, escaped (most text needs none).
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !JSONWriter.needsEscaping(utf8) {
             buffer.append(utf8)
             return
         }
@@ -179,6 +180,30 @@ struct JSONWriter {
             default: buffer.append(byte)
             }
         }
+    }
+
+    /// Whether any byte is a quote, a backslash or a control character, eight bytes at a
+    /// time (reasons are long, and almost never need escaping).
+    private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(utf8)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80, lows = ones &* 0x7F
+        var index = 0
+        while index + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            // High bit of each byte that is zero (quote, backslash) or below 0x20, exactly.
+            let zeroQuote = ~(((quote & lows) &+ lows) | quote | lows)
+            let zeroBackslash = ~(((backslash & lows) &+ lows) | backslash | lows)
+            let control = ~((word & lows) &+ (ones &* 0x60)) & ~word & highs
+            if (zeroQuote | zeroBackslash | control) != 0 { return true }
+            index += 8
+        }
+        while index < raw.count {
+            let byte = raw[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The document written so far as text, with a trailing newline.

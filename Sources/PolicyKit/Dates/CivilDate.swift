@@ -34,17 +34,12 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     /// Parses `YYYY-MM-DD` from ten bytes (the fast path used by batch input).
     public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let digit = bytes[index] &- 48
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        // The eight digit positions, each checked to be 0–9 (a byte below '0' wraps high).
+        let d = (bytes[0] &- 48, bytes[1] &- 48, bytes[2] &- 48, bytes[3] &- 48,
+                 bytes[5] &- 48, bytes[6] &- 48, bytes[8] &- 48, bytes[9] &- 48)
+        guard d.0 < 10, d.1 < 10, d.2 < 10, d.3 < 10, d.4 < 10, d.5 < 10, d.6 < 10, d.7 < 10 else { return nil }
+        let year = Int(d.0) * 1000 + Int(d.1) * 100 + Int(d.2) * 10 + Int(d.3)
+        self.init(year: year, month: Int(d.4) * 10 + Int(d.5), day: Int(d.6) * 10 + Int(d.7))
     }
 
     /// Whether `year` has a 29 February.

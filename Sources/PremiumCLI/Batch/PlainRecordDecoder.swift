@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyKit
 
 /// Turns the common batch record straight into a policy and a `Resident`, without
@@ -30,7 +35,7 @@ final class PlainRecordDecoder {
         }
         // Policies are sorted by id then year: the last match is the latest year.
         var chosen: Int?
-        for (index, id) in ids.enumerated() where id.count == region.count && id.elementsEqual(region) {
+        for (index, id) in ids.enumerated() where Self.same(id, region) {
             if year == nil || policies[index].year == year { chosen = index }
         }
         guard let chosen else { return nil }
@@ -45,7 +50,7 @@ final class PlainRecordDecoder {
             switch field {
             case .category:
                 guard let text = Self.plain(line, range),
-                      let known = categories[chosen].first(where: { $0.bytes.count == text.count && $0.bytes.elementsEqual(text) })
+                      let known = categories[chosen].first(where: { Self.same($0.bytes, text) })
                 else { return nil }
                 resident.categories = [known.id]
             case .tier:
@@ -80,6 +85,12 @@ final class PlainRecordDecoder {
             return nil
         }
         return inner
+    }
+
+    /// Byte equality of an id and a field's text (`elementsEqual` compared byte by byte
+    /// through generic code).
+    private static func same(_ id: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        id.count == text.count && (text.isEmpty || id.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 })
     }
 
     /// A JSON number of one to nine plain digits.

@@ -115,6 +115,7 @@ enum JSONLineScanner {
     /// The index after the closing quote of the string starting at `start`; nil when the
     /// string is unterminated, holds a raw control character or a bad escape, or is not
     /// valid UTF-8. Runs of plain ASCII are skipped eight bytes at a time.
+    @inline(__always)  // called for every key and string value: no call overhead
     static func skipString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
         let raw = UnsafeRawBufferPointer(line)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080

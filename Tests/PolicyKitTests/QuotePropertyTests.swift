@@ -22,12 +22,18 @@ struct QuotePropertyTests {
         return resident
     }
 
-    @Test func moneyAndDatePropertiesHoldForRandomResidents() throws {
-        var rng = SeededRandom(seed: 2026_11_23)
-        var checked = 0
-        for _ in 0..<fuzzCases(4000) {
+    /// `count` random residents of random regions, from a fixed seed, with their policy.
+    static func randomResidents(seed: UInt64, count: Int, categoryCount: Int? = nil) -> [(RegionPolicy, Resident)] {
+        var rng = SeededRandom(seed: seed)
+        return (0..<count).map { _ in
             let policy = embeddedStore.policies.randomElement(using: &rng)!
-            let resident = Self.randomResident(policy, &rng)
+            return (policy, randomResident(policy, &rng, categoryCount: categoryCount))
+        }
+    }
+
+    @Test func moneyAndDatePropertiesHoldForRandomResidents() throws {
+        var checked = 0
+        for (policy, resident) in Self.randomResidents(seed: 2026_11_23, count: fuzzCases(4000)) {
             guard let q = try? QuoteEngine(policy: policy).quote(resident) else { continue }
             checked += 1
             guard q.enrollable else {
@@ -51,11 +57,8 @@ struct QuotePropertyTests {
     /// `explaining: false` (batch without `--full`) leaves out the explanation and
     /// changes nothing else, refusals and errors included.
     @Test func quotingWithoutExplanationGivesTheSameAnswer() throws {
-        var rng = SeededRandom(seed: 2026_11_23_2)
         var explainedSomething = 0
-        for _ in 0..<fuzzCases(4000) {
-            let policy = embeddedStore.policies.randomElement(using: &rng)!
-            let resident = Self.randomResident(policy, &rng)
+        for (policy, resident) in Self.randomResidents(seed: 2026_11_23_2, count: fuzzCases(4000)) {
             let engine = QuoteEngine(policy: policy)
             let full: Quote, bare: Quote
             do { full = try engine.quote(resident) } catch {
@@ -81,10 +84,7 @@ struct QuotePropertyTests {
 
     /// Several groups never cost more, net of refunds, than the best of them alone.
     @Test func addingACategoryNeverCostsMoreThanTheBestSingleCategory() throws {
-        var rng = SeededRandom(seed: 7)
-        for _ in 0..<fuzzCases(2000) {
-            let policy = embeddedStore.policies.randomElement(using: &rng)!
-            let resident = Self.randomResident(policy, &rng, categoryCount: 2)
+        for (policy, resident) in Self.randomResidents(seed: 7, count: fuzzCases(2000), categoryCount: 2) {
             guard resident.categories.count == 2, let both = try? QuoteEngine(policy: policy).quote(resident), both.enrollable else { continue }
             var singles: [Fen] = []
             for id in resident.categories {

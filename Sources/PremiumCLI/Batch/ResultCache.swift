@@ -59,13 +59,20 @@ final class ResultCache {
 
     private struct Slot {
         var hash: UInt64 = 0
-        /// Virtual offset of the entry in its ring, plus one; 0 for an empty slot.
+        /// Virtual offset of the entry in its ring, plus one; 0 for an empty slot. Tells
+        /// whether the entry has been overwritten since.
         var stored = 0
-        var keyCount: UInt32 = 0
-        var valueCount: UInt32 = 0
+        /// Where the entry starts in its ring (the virtual offset modulo the ring size,
+        /// kept so a lookup need not divide).
+        var position: UInt32 = 0
         var tally: Int32 = 0
+        var keyCount: UInt16 = 0
+        var valueCount: UInt16 = 0
         var isProtected = false
     }
+
+    /// Entries whose key or value is longer are not stored (see `Slot`).
+    private static let longest = Int(UInt16.max)
 
     private static let ways = 4
     private let slots: UnsafeMutablePointer<Slot>
@@ -80,6 +87,7 @@ final class ResultCache {
     ///   - sets: number of 4-way sets (a power of two).
     init(ringBytes: Int = 20 << 20, sets: Int = 1 << 15) {
         precondition(sets > 0 && sets & (sets - 1) == 0, "sets must be a power of two")
+        precondition(ringBytes < 1 << 32, "ring positions are 32-bit")
         let total = max(ringBytes, 128)
         protected = Ring(size: total / 5 * 3)
         probation = Ring(size: total - total / 5 * 3)
@@ -112,13 +120,15 @@ final class ResultCache {
             let index = base + way
             let slot = slots[index]
             guard slot.hash == hash, isLive(slot), Int(slot.keyCount) == key.count else { continue }
-            let start = (slot.isProtected ? protected : probation).address(slot.stored - 1)
+            let start = (slot.isProtected ? protected : probation).base + Int(slot.position)
             guard key.count == 0 || memcmp(start, key.baseAddress!, key.count) == 0 else { continue }
             var value = UnsafeRawBufferPointer(start: start + key.count, count: Int(slot.valueCount))
             if !slot.isProtected, let offset = protected.write(key, value) {
+                let position = offset % protected.size
                 slots[index].stored = offset + 1
+                slots[index].position = UInt32(position)
                 slots[index].isProtected = true
-                value = UnsafeRawBufferPointer(start: protected.address(offset) + key.count, count: value.count)
+                value = UnsafeRawBufferPointer(start: protected.base + position + key.count, count: value.count)
             }
             return Hit(value: value, tally: slot.tally)
         }
@@ -129,7 +139,8 @@ final class ResultCache {
     /// its set an empty or overwritten slot, else the oldest in probation, else the
     /// oldest protected one.
     func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: UnsafeRawBufferPointer, tally: Int32) {
-        guard let offset = probation.write(key, value) else { return }
+        guard key.count <= ResultCache.longest, value.count <= ResultCache.longest,
+              let offset = probation.write(key, value) else { return }
         let base = (Int(truncatingIfNeeded: hash) & setMask) &* ResultCache.ways
         var victim = base
         for way in 0..<ResultCache.ways {
@@ -140,8 +151,8 @@ final class ResultCache {
                 victim = base + way
             }
         }
-        slots[victim] = Slot(hash: hash, stored: offset + 1, keyCount: UInt32(key.count),
-                             valueCount: UInt32(value.count), tally: tally, isProtected: false)
+        slots[victim] = Slot(hash: hash, stored: offset + 1, position: UInt32(offset % probation.size), tally: tally,
+                             keyCount: UInt16(key.count), valueCount: UInt16(value.count), isProtected: false)
     }
 
     /// Forgets every entry.

@@ -51,6 +51,24 @@ struct BatchCommandTests {
         #expect(result.status == .dataError)                                 // some records had errors
     }
 
+    /// Records are scanned ahead in groups of `BatchCommand.stageSize` and the input is
+    /// read in 64 KiB chunks; neither boundary may reorder, drop or renumber a line.
+    @Test func readingAheadKeepsOrderAcrossGroupAndChunkBoundaries() throws {
+        let copies = 700  // 7,000 lines, about 600 KB: many groups and ten chunks
+        let single = try jsonLines(runBatch([], input: Self.roster).output)
+        let lines = try jsonLines(runBatch([], input: Array(repeating: Self.roster, count: copies).joined(separator: "\n")).output)
+        #expect(lines.count == single.count * copies)
+        #expect(lines.map { $0["line"] as? Int } == Array(1...(single.count * copies)))
+        for (index, line) in lines.enumerated() {
+            let expected = single[index % single.count]
+            guard line["id"] as? String == expected["id"] as? String, line["error"] as? String == expected["error"] as? String,
+                  line["payable"] as? Int == expected["payable"] as? Int else {
+                Issue.record("line \(index + 1) differs from line \(index % single.count + 1) of one roster: \(line)")
+                return
+            }
+        }
+    }
+
     @Test func carriedFieldsRoundTripByteForByte() {
         let input = #"{"id":"x1","name":"王 \"小\" 二","note":"a,b\nc","nested":{"k":[1,2.50,null,true]},"region":"dongzhi","category":"退捕渔民"}"# + "\n"
         let result = runBatch([], input: input)

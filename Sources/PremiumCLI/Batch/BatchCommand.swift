@@ -47,6 +47,8 @@ enum BatchCommand {
     /// Distinct summary tallies held before they are folded into the totals.
     static let tallyLimit = 1 << 16
     static let chunkSize = 1 << 16
+    /// JSON Lines records scanned ahead so their cache entries are fetched together.
+    static let stageSize = 16
 
     static func run(
         _ arguments: ArraySlice<String>, context: CommandContext,

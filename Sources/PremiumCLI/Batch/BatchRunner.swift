@@ -21,9 +21,11 @@ struct BatchRunner {
     private var tallies: [BatchResult.Tally] = []
     private var tallyNumbers: [BatchResult.Tally: Int32] = [:]
     private var tallyCounts: [Int] = []
-    private let record = JSONLineScanner.Record()
+    /// JSON Lines records scanned ahead (see `StagedRecord`), and how many are waiting.
+    private let staged = (0..<BatchCommand.stageSize).map { _ in StagedRecord() }
+    private var stagedCount = 0
     private let decoder: PlainRecordDecoder
-    /// The known fields of the current record as cache key: field number, bytes, 0xFF.
+    /// The known fields of the current CSV record as cache key: field number, bytes, 0xFF.
     private let key = ByteBuffer(capacity: 256)
     private var villageIndex: [[UInt8]: Int] = [:]
     private var villageNames: [String] = []
@@ -62,11 +64,19 @@ struct BatchRunner {
             if !atEnd && physicalLine.value > 1 { cache.reserve() }
             buffer.withUnsafeBufferPointer { bytes in
                 while let (contentEnd, next) = nextRecord(bytes, from: start, atEnd: atEnd) {
-                    let lines = countNewlines(bytes, start..<next)
-                    handle(UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]))
-                    physicalLine.advance(by: lines)
+                    let line = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
+                    if csvIn {
+                        let lines = countNewlines(bytes, start..<next)
+                        handleCSV(line)
+                        physicalLine.advance(by: lines)
+                    } else {
+                        staged[stagedCount].stage(line)
+                        stagedCount += 1
+                        if stagedCount == staged.count { answerStaged() }
+                    }
                     start = next
                 }
+                answerStaged()  // the staged lines point into this chunk
             }
             if out.count >= BatchCommand.chunkSize { output.write(buffer: out.bytes); out.removeAll() }
             if start > 0 { buffer.removeFirst(start); start = 0 }
@@ -127,25 +137,23 @@ struct BatchRunner {
         return max(count, 1)
     }
 
-    private mutating func handle(_ line: UnsafeBufferPointer<UInt8>) {
-        if csvIn { handleCSV(line) } else { handleJSON(line) }
-    }
-
     // MARK: JSON Lines
 
-    private mutating func handleJSON(_ line: UnsafeBufferPointer<UInt8>) {
-        do {
-            try JSONLineScanner.scan(line, into: record)
-        } catch {
-            emitError(error.message)
-            return
+    /// Answers the staged records in input order, after asking the cache to fetch all
+    /// their sets, then all the entries those name.
+    private mutating func answerStaged() {
+        for index in 0..<stagedCount where staged[index].failure == nil { cache.warmSet(hash: staged[index].hash) }
+        for index in 0..<stagedCount where staged[index].failure == nil { cache.warmEntry(hash: staged[index].hash) }
+        for index in 0..<stagedCount {
+            let next = staged[index]
+            if let failure = next.failure { emitError(failure) } else { answerJSON(next) }
+            physicalLine.advance(by: 1)
         }
-        key.removeAll()
-        record.forEachPresent { field, range in
-            key.append(UInt8(field.rawValue))
-            key.append(UnsafeBufferPointer(rebasing: line[range]))
-            key.append(0xFF)
-        }
+        stagedCount = 0
+    }
+
+    private mutating func answerJSON(_ staged: StagedRecord) {
+        let (line, record, key, hash) = (staged.line, staged.record, staged.key, staged.hash)
         var csvCarried: [String: String]?
         if csvOut {
             var cells: [String: String] = [:]
@@ -160,7 +168,6 @@ struct BatchRunner {
         }
         var village: Int?
         if wantVillages, let range = record.village { village = villageNumber(UnsafeBufferPointer(rebasing: line[range]), json: true) }
-        let hash = ResultCache.hash(key.bytes)
         var answer = cache.lookup(key.bytes, hash: hash)
         if answer == nil {
             pricer.scratch.removeAll()
@@ -172,7 +179,7 @@ struct BatchRunner {
                     tally = pricer.fail(error.message)
                 }
             }
-            answer = keep(tally, hash: hash)
+            answer = keep(tally, key: key, hash: hash)
         }
         beginLine(tally: answer!.tally, village: village, csvCarried: csvCarried)
         if !csvOut { for member in record.carried { out.append(44); out.append(UnsafeBufferPointer(rebasing: line[member])) } }
@@ -298,7 +305,7 @@ struct BatchRunner {
         var answer = cache.lookup(key.bytes, hash: hash)
         if answer == nil {
             pricer.scratch.removeAll()
-            answer = keep(pricer.price(RecordField.request(from: values, categories: categories)), hash: hash)
+            answer = keep(pricer.price(RecordField.request(from: values, categories: categories)), key: key, hash: hash)
         }
         beginLine(tally: answer!.tally, village: village, csvCarried: carriedCSV)
         if !csvOut { for member in carriedJSON { out.append(44); out.append(member) } }
@@ -308,8 +315,8 @@ struct BatchRunner {
     // MARK: Pricing and output
 
     /// Keeps the result just written into the pricer's scratch buffer for the record
-    /// whose known fields are in `key`: numbers its tally and offers it to the cache.
-    private mutating func keep(_ tally: BatchResult.Tally, hash: UInt64) -> ResultCache.Hit {
+    /// whose known fields are `key`: numbers its tally and offers it to the cache.
+    private mutating func keep(_ tally: BatchResult.Tally, key: ByteBuffer, hash: UInt64) -> ResultCache.Hit {
         let number = number(tally)
         cache.insert(key.bytes, hash: hash, value: pricer.scratch.bytes, tally: number)
         return ResultCache.Hit(value: pricer.scratch.bytes, tally: number)

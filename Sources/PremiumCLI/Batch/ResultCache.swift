@@ -80,6 +80,8 @@ final class ResultCache {
     @exclusivity(unchecked) private var probation: Ring
     @exclusivity(unchecked) private var protected: Ring
     private var reserved = false
+    /// Where the warming loads go, so they are not optimised away.
+    @exclusivity(unchecked) private var sink: UInt64 = 0
 
     /// - Parameters:
     ///   - ringBytes: bytes for keys and values together; three fifths protected, two
@@ -110,6 +112,21 @@ final class ResultCache {
         reserved = true
         probation.base.initializeMemory(as: UInt8.self, repeating: 0, count: probation.size)
         protected.base.initializeMemory(as: UInt8.self, repeating: 0, count: protected.size)
+    }
+
+    /// Starts loading the set `hash` falls in. Called for a group of records in a row,
+    /// the loads overlap; the `lookup` that follows finds the set in the CPU cache.
+    func warmSet(hash: UInt64) {
+        sink &+= slots[(Int(truncatingIfNeeded: hash) & setMask) &* ResultCache.ways].hash
+    }
+
+    /// Starts loading the first bytes of the entry for `hash`, if its set names one.
+    func warmEntry(hash: UInt64) {
+        let base = (Int(truncatingIfNeeded: hash) & setMask) &* ResultCache.ways
+        for way in 0..<ResultCache.ways where slots[base + way].hash == hash {
+            let slot = slots[base + way]
+            sink &+= UInt64(((slot.isProtected ? protected : probation).base + Int(slot.position)).load(as: UInt8.self))
+        }
     }
 
     /// The cached value for `key`, if it is still held. A value found in probation is

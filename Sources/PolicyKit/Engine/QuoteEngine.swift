@@ -260,7 +260,6 @@ private struct Builder {
         self.policy = policy
         self.resident = resident
         self.explaining = explaining
-        if explaining { clauses.reserveCapacity(12) }
     }
 
     mutating func cite(_ provenance: Provenance) {
@@ -283,23 +282,8 @@ private struct Builder {
     static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
         return lhs.utf8.withContiguousStorageIfAvailable { left in
-            rhs.utf8.withContiguousStorageIfAvailable { right in sameBytes(left, right) }
+            rhs.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
         }.flatMap { $0 } ?? lhs.utf8.elementsEqual(rhs.utf8)
-    }
-
-    /// Equal-length buffers compared eight bytes at a time (clauses are cited often).
-    private static func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress, leftBase != rightBase else { return true }
-        let (lhs, rhs) = (UnsafeRawPointer(leftBase), UnsafeRawPointer(rightBase))
-        var index = 0
-        while index + 8 <= left.count {
-            if lhs.loadUnaligned(fromByteOffset: index, as: UInt64.self) != rhs.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
-                return false
-            }
-            index += 8
-        }
-        while index < left.count, left[index] == right[index] { index += 1 }
-        return index == left.count
     }
 
     mutating func assume(_ note: @autoclosure () -> LocalizedText) {

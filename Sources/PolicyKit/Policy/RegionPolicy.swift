@@ -101,8 +101,8 @@ public final class RegionPolicy: Sendable {
     /// The fee tier numbers the notice offers.
     public var tiers: [Int] { fees.map(\.tier) }
 
-    /// The centralised collection route (the default when no payment date is given).
-    /// When the centralised window is open (read in place, without copying the route).
+    /// The payment dates of the centralised collection route: the default when no
+    /// payment date is given.
     public var centralisedWindow: Period {
         for route in routes where route.centralised { return route.paid }
         preconditionFailure("validated policies have a centralised route")

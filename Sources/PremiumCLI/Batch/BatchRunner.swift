@@ -130,8 +130,8 @@ struct BatchRunner {
         return atEnd ? (bytes.count, bytes.count) : nil
     }
 
+    /// The physical lines a CSV record spans (quoted cells may hold line breaks).
     private func countNewlines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        guard csvIn else { return 1 }
         var count = 0
         for index in range where bytes[index] == 10 { count += 1 }
         return max(count, 1)
@@ -154,18 +154,7 @@ struct BatchRunner {
 
     private mutating func answerJSON(_ staged: StagedRecord) {
         let (line, record, key, hash) = (staged.line, staged.record, staged.key, staged.hash)
-        var csvCarried: [String: String]?
-        if csvOut {
-            var cells: [String: String] = [:]
-            defer { csvCarried = cells }
-            for member in record.carried {
-                let raw = Array(line[member])
-                guard case .object(let pairs)? = try? JSONParser.parse([UInt8(ascii: "{")] + raw + [UInt8(ascii: "}")]), let pair = pairs.first else { continue }
-                if case .string(let text) = pair.value { cells[pair.key] = text } else {
-                    cells[pair.key] = String(decoding: raw.drop(while: { $0 != UInt8(ascii: ":") }).dropFirst(), as: UTF8.self)
-                }
-            }
-        }
+        let csvCarried = csvOut ? BatchRunner.csvCells(carried: record.carried, of: line) : nil
         var village: Int?
         if wantVillages, let range = record.village { village = villageNumber(UnsafeBufferPointer(rebasing: line[range]), json: true) }
         var answer = cache.lookup(key.bytes, hash: hash)
@@ -184,6 +173,20 @@ struct BatchRunner {
         beginLine(tally: answer!.tally, village: village, csvCarried: csvCarried)
         if !csvOut { for member in record.carried { out.append(44); out.append(UnsafeBufferPointer(rebasing: line[member])) } }
         endLine(answer!.value)
+    }
+
+    /// The carried members of a JSON Lines record as CSV cells by name: a string's text,
+    /// any other value's JSON as written.
+    private static func csvCells(carried: [Range<Int>], of line: UnsafeBufferPointer<UInt8>) -> [String: String] {
+        var cells: [String: String] = [:]
+        for member in carried {
+            let raw = Array(line[member])
+            guard case .object(let pairs)? = try? JSONParser.parse([UInt8(ascii: "{")] + raw + [UInt8(ascii: "}")]), let pair = pairs.first else { continue }
+            if case .string(let text) = pair.value { cells[pair.key] = text } else {
+                cells[pair.key] = String(decoding: raw.drop(while: { $0 != UInt8(ascii: ":") }).dropFirst(), as: UTF8.self)
+            }
+        }
+        return cells
     }
 
     /// The general way from a record's known fields to a `QuoteRequest`: any JSON value,

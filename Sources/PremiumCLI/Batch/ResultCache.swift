@@ -38,19 +38,17 @@ final class ResultCache {
         /// Whether an entry written at `offset` has not been overwritten since.
         func holds(_ offset: Int) -> Bool { offset >= head - size }
 
-        func address(_ offset: Int) -> UnsafeMutableRawPointer { base + offset % size }
-
-        /// Copies `key` then `value` in; returns the entry's virtual offset, or nil when
-        /// the entry is larger than a quarter of the ring.
-        mutating func write(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Int? {
+        /// Copies `key` then `value` in; returns the entry's virtual offset and where it
+        /// starts in the ring, or nil when the entry is larger than a quarter of the ring.
+        mutating func write(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> (offset: Int, position: Int)? {
             let count = key.count + value.count
             guard count <= size / 4 else { return nil }
             if head % size + count > size { head += size - head % size }
-            let start = address(head)
-            if key.count > 0 { start.copyMemory(from: key.baseAddress!, byteCount: key.count) }
-            if value.count > 0 { (start + key.count).copyMemory(from: value.baseAddress!, byteCount: value.count) }
+            let position = head % size
+            if key.count > 0 { (base + position).copyMemory(from: key.baseAddress!, byteCount: key.count) }
+            if value.count > 0 { (base + position + key.count).copyMemory(from: value.baseAddress!, byteCount: value.count) }
             defer { head += count }
-            return head
+            return (head, position)
         }
 
         /// Forgets every entry.
@@ -124,8 +122,7 @@ final class ResultCache {
     func warmEntry(hash: UInt64) {
         let base = (Int(truncatingIfNeeded: hash) & setMask) &* ResultCache.ways
         for way in 0..<ResultCache.ways where slots[base + way].hash == hash {
-            let slot = slots[base + way]
-            sink &+= UInt64(((slot.isProtected ? protected : probation).base + Int(slot.position)).load(as: UInt8.self))
+            sink &+= UInt64(entry(slots[base + way]).load(as: UInt8.self))
         }
     }
 
@@ -137,15 +134,14 @@ final class ResultCache {
             let index = base + way
             let slot = slots[index]
             guard slot.hash == hash, isLive(slot), Int(slot.keyCount) == key.count else { continue }
-            let start = (slot.isProtected ? protected : probation).base + Int(slot.position)
+            let start = entry(slot)
             guard key.count == 0 || memcmp(start, key.baseAddress!, key.count) == 0 else { continue }
             var value = UnsafeRawBufferPointer(start: start + key.count, count: Int(slot.valueCount))
-            if !slot.isProtected, let offset = protected.write(key, value) {
-                let position = offset % protected.size
+            if !slot.isProtected, let (offset, position) = protected.write(key, value) {
                 slots[index].stored = offset + 1
                 slots[index].position = UInt32(position)
                 slots[index].isProtected = true
-                value = UnsafeRawBufferPointer(start: protected.base + position + key.count, count: value.count)
+                value = UnsafeRawBufferPointer(start: entry(slots[index]) + key.count, count: value.count)
             }
             return Hit(value: value, tally: slot.tally)
         }
@@ -157,7 +153,7 @@ final class ResultCache {
     /// oldest protected one.
     func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: UnsafeRawBufferPointer, tally: Int32) {
         guard key.count <= ResultCache.longest, value.count <= ResultCache.longest,
-              let offset = probation.write(key, value) else { return }
+              let (offset, position) = probation.write(key, value) else { return }
         let base = (Int(truncatingIfNeeded: hash) & setMask) &* ResultCache.ways
         var victim = base
         for way in 0..<ResultCache.ways {
@@ -168,7 +164,7 @@ final class ResultCache {
                 victim = base + way
             }
         }
-        slots[victim] = Slot(hash: hash, stored: offset + 1, position: UInt32(offset % probation.size), tally: tally,
+        slots[victim] = Slot(hash: hash, stored: offset + 1, position: UInt32(position), tally: tally,
                              keyCount: UInt16(key.count), valueCount: UInt16(value.count), isProtected: false)
     }
 
@@ -176,6 +172,11 @@ final class ResultCache {
     func removeAll() {
         probation.clear()
         protected.clear()
+    }
+
+    /// Where the slot's entry (key, then value) starts.
+    private func entry(_ slot: Slot) -> UnsafeMutableRawPointer {
+        (slot.isProtected ? protected : probation).base + Int(slot.position)
     }
 
     /// Whether the slot's entry has not been overwritten since it was written.

@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles every `PolicyData/**/*.json` file into the PolicyKit module, so a copied
+/// Compiles every `PolicyData/**/*.json` policy file (not the `*.cases.json` case files) into the PolicyKit module, so a copied
 /// `premium` binary needs no resource bundle and no build folder.
 ///
 /// Known gap of SwiftPM's native build system: adding or removing a JSON file is noticed
@@ -28,7 +28,8 @@ struct EmbedPolicyData: BuildToolPlugin {
             return []
         }
         return walker.compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "json" }
+            // A notice's case file (`2023.cases.json`) is for `check` and the tests only.
+            .filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasSuffix(".cases.json") }
             .sorted { $0.path < $1.path }
     }
 }

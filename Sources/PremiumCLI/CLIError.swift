@@ -14,7 +14,7 @@ extension CLIError {
         switch error {
         case .directoryNotFound:
             self.init(message: error.description, status: .noInput)
-        case .unreadableFile, .invalidData:
+        case .unreadableFile, .invalidData, .caseFailed:
             self.init(message: error.description, status: .dataError)
         case .unknownRegion(let region, let known):
             self.init(message: error.description + Suggestion.didYouMean(region, among: known)

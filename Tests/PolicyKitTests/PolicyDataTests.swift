@@ -11,7 +11,8 @@ let policyDataDirectory: String = {
 
 struct PolicyDataTests {
     @Test func embeddedCopyEqualsPolicyDataOnDiskByteForByte() throws {
-        let onDisk = try PolicyStore.files(in: policyDataDirectory)
+        // Case files stay out of the binary: they are for `check` and the tests.
+        let onDisk = try PolicyStore.files(in: policyDataDirectory).filter { !PolicyCases.isCaseFile($0.path) }
         let embedded = PolicyStore.embeddedFiles
         // A file added or removed without a rebuild shows up here (touch Package.swift).
         #expect(embedded.map(\.path) == onDisk.map(\.path))
@@ -22,9 +23,9 @@ struct PolicyDataTests {
     }
 
     @Test func allFiveNoticesAreThere() {
-        #expect(embeddedStore.policies.map { "\($0.id) \($0.year)" } == [
-            "beita 2021", "dongzhi 2021", "nanan 2024", "nancheng 2021", "zhuji 2023",
-        ])
+        // Later years may join them; these five must stay.
+        let present = Set(embeddedStore.policies.map { "\($0.id) \($0.year)" })
+        #expect(present.isSuperset(of: ["beita 2021", "dongzhi 2021", "nanan 2024", "nancheng 2021", "zhuji 2023"]))
     }
 
     @Test("regions resolve by id, Chinese name and alias", arguments: [

@@ -13,11 +13,12 @@ func day(_ text: String) -> CivilDate {
 }
 
 /// The quote for a resident of `region`, with dates as text.
+/// Tests always name the notice's year: adding a later year changes none of them.
 func quote(
-    _ region: String, _ categories: [String] = [], paid: String? = nil, tier: Int? = nil, born: String? = nil,
+    _ region: String, year: Int, _ categories: [String] = [], paid: String? = nil, tier: Int? = nil, born: String? = nil,
     situations: Set<Situation> = [], schoolEntry: String? = nil, leftEmployee: String? = nil, recognized: String? = nil
 ) throws -> Quote {
-    let policy = try embeddedStore.policy(region: region)
+    let policy = try embeddedStore.policy(region: region, year: year)
     let resident = Resident(
         categories: categories, paidOn: paid.map(day), tier: tier, born: born.map(day), situations: situations,
         schoolEntry: schoolEntry.map(day), leftEmployeeInsurance: leftEmployee.map(day), recognizedOn: recognized.map(day))

@@ -117,7 +117,7 @@ struct BatchCommandTests {
         #expect(lines.count == 3)
         #expect(lines[0]["line"] as? Int == 2)
         #expect(lines[0]["name"] as? String == "李, 四")
-        #expect(lines[0]["payable"] as? Int == 140)                          // beita 二(四)6 beats 二(四)5
+        #expect(lines[0]["payable"] as? Int == 195)                          // beita 二(四)6: 建档立卡 on 低保 get 二(四)5's 85
         #expect(lines[1]["name"] as? String == "say \"hi\"\nthere")
         #expect(lines[1]["benefit_start"] as? String == "2024-05-01")        // nanan 二(二) 60-day wait
         #expect(lines[2]["line"] as? Int == 5)

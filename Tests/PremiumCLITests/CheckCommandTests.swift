@@ -27,8 +27,12 @@ struct CheckCommandTests {
     @Test func policyDataPasses() {
         let result = runCLI(["check", "--policy-dir", packageRoot.appendingPathComponent("PolicyData").path])
         #expect(result.status == .success)
-        #expect(result.output == "checked 5 file(s): no problems\n")
-        #expect(runCLI(["check"]).status == .success, "the built-in copy passes too")
+        #expect(result.output.hasPrefix("checked 5 policy file(s) and "))
+        #expect(result.output.hasSuffix(" case(s) in 5 case file(s): no problems\n"))
+        let builtIn = runCLI(["check"])
+        #expect(builtIn.status == .success, "the built-in copy passes too")
+        #expect(builtIn.output == "checked 5 policy file(s) (5 without a case file) and 0 case(s) in 0 case file(s): no problems\n",
+                "case files are not compiled in")
     }
 
     @Test("each kind of broken data is reported as FILE: at PATH: message", arguments: [
@@ -36,17 +40,21 @@ struct CheckCommandTests {
         ("beita/2021.json", "\"issued\": \"2020-11-09\"", "\"issued\": \"2020-11-31\"",
          "beita/2021.json: at document.issued: expected a real date as YYYY-MM-DD, got '2020-11-31'"),
         // A window that ends before it starts.
-        ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2021-12-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
+        ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2022-03-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
          "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2020-12-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
          "beita/2021.json: at routes.2.paid.to: period ends (2020-12-31) before it starts (2021-01-01)"),
         // Windows for the same residents that overlap.
         ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2021-02-28\"},\n      \"benefit_start\": {\"rule\": \"next_month\"}",
          "\"paid\": {\"from\": \"2020-12-01\", \"to\": \"2021-02-28\"},\n      \"benefit_start\": {\"rule\": \"next_month\"}",
          "beita/2021.json: at routes.4.paid: window 2020-12-01 … 2021-02-28 overlaps route 'centralised' (2020-09-01 … 2020-12-31), which takes the same residents"),
-        // A window outside the policy year's bounds.
-        ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2021-12-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
-         "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2022-03-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
-         "beita/2021.json: at routes.2.paid: payment window 2021-01-01 … 2022-03-31 lies outside 2020-01-01 … 2021-12-31"),
+        // A window outside the policy year's bounds: a newborn window may reach 90 days
+        // past the end of cover (a child born on 31 December), not one day more.
+        ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2022-03-31\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
+         "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2022-04-01\"},\n      \"requires_any\": [{\"born_within_days\": 90}]",
+         "beita/2021.json: at routes.2.paid: payment window 2021-01-01 … 2022-04-01 lies outside 2020-01-01 … 2022-03-31"),
+        ("beita/2021.json", "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2021-02-28\"},\n      \"benefit_start\": {\"rule\": \"next_month\"}",
+         "\"paid\": {\"from\": \"2021-01-01\", \"to\": \"2022-02-28\"},\n      \"benefit_start\": {\"rule\": \"next_month\"}",
+         "beita/2021.json: at routes.4.paid: payment window 2021-01-01 … 2022-02-28 lies outside 2020-01-01 … 2021-12-31"),
         // A negative amount.
         ("beita/2021.json", "\"amount\": 280, \"source\": \"二(三)\"", "\"amount\": -280, \"source\": \"二(三)\"",
          "beita/2021.json: at fees.0.amount: amount -280 is negative"),
@@ -70,7 +78,7 @@ struct CheckCommandTests {
         ("beita/2021.json", "\"en\": \"the notice gives no fiscal-subsidy figure (\\\"as the state sets\\\"); assumed 580, the national 2021 minimum\",", "",
          "beita/2021.json: at fiscal_subsidy.assumption: an assumption needs a note in both 'zh' and 'en'"),
         // A category referenced but not defined.
-        ("zhuji/2023.json", "\"dibao\", \"fanpin\"]", "\"dibao\", \"fanping\"]",
+        ("zhuji/2023.json", "\"dibao\", \"fanpin\", \"jiance\"]", "\"dibao\", \"fanping\", \"jiance\"]",
          "zhuji/2023.json: at routes.5.requires_any.2.categories.4: category 'fanping' is referenced but not defined; did you mean 'fanpin'?"),
         // The same id, or the same alias, used twice.
         ("beita/2021.json", "{\n      \"id\": \"guer\"", "{\n      \"id\": \"tekun\"",
@@ -91,7 +99,7 @@ struct CheckCommandTests {
         #expect(result.status == .dataError)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains(expected), "\(result.output)")
-        #expect(lines.last == "checked 5 file(s): \(lines.count - 1) problem(s)")
+        #expect(lines.last == "checked 5 policy file(s) (5 without a case file) and 0 case(s) in 0 case file(s): \(lines.count - 1) problem(s)")
         // Every other command refuses the same data, with the same first problem.
         let quote = runCLI(["quote", "--region", String(file.prefix { $0 != "/" }), "--policy-dir", directory.path])
         #expect(quote.status == .dataError)
@@ -127,5 +135,69 @@ struct CheckCommandTests {
         let result = runCLI(["check", "--policy-dir", "/nonexistent/premium"])
         #expect(result.status == .noInput)
         #expect(result.errors == "premium: error: policy directory '/nonexistent/premium' does not exist\n")
+    }
+
+    /// A copy of the PolicyData folder on disk, case files included.
+    static func diskCopy() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("premium-cases-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("PolicyData"), to: directory)
+        return directory
+    }
+
+    @Test func aFailingCaseIsReportedByNameWithBothAnswers() throws {
+        let directory = try Self.diskCopy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("zhuji/2023.cases.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: #""id": "dibao-feb-28""#, with: #""id": "dibao-feb-28x""#)
+            .replacingOccurrences(of: #"{"payable": 50}"#, with: #"{"payable": 80}"#)
+        #expect(broken != text)
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let result = runCLI(["check", "--policy-dir", directory.path])
+        #expect(result.status == .dataError)
+        #expect(result.output.contains("zhuji/2023.cases.json: case \"dibao-feb-28x\": payable 50, expected 80\n"), "\(result.output)")
+        #expect(result.output.hasSuffix(": 1 problem(s)\n"))
+    }
+
+    @Test func caseFileProblems() throws {
+        let directory = try Self.diskCopy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // An unknown key in a case's expectations is an error, not ignored.
+        let file = directory.appendingPathComponent("dongzhi/2021.cases.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: #"{"payable": 112, "subsidy": 168}"#, with: #"{"payabel": 112}"#)
+            .write(to: file, atomically: true, encoding: .utf8)
+        // A case file with no policy beside it.
+        try #"{"region": "dongzhi", "year": 2022, "cases": []}"#.write(
+            to: directory.appendingPathComponent("dongzhi/2022.cases.json"), atomically: true, encoding: .utf8)
+        let result = runCLI(["check", "--policy-dir", directory.path])
+        #expect(result.status == .dataError)
+        #expect(result.output.contains("dongzhi/2021.cases.json: at cases.8.expect.payabel: unknown key 'payabel'"), "\(result.output)")
+        #expect(result.output.contains("dongzhi/2022.cases.json: at region: no sound policy dongzhi/2022.json to run these cases against"))
+    }
+
+    /// A policy officer adds a year by copying a file and changing its amounts: nothing
+    /// else breaks, and a quote without --year says which year it chose.
+    @Test func aNewYearBreaksNothing() throws {
+        let directory = try Self.diskCopy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let old = try String(contentsOf: directory.appendingPathComponent("zhuji/2023.json"), encoding: .utf8)
+        let next = old.replacingOccurrences(of: "\"year\": 2023", with: "\"year\": 2024")
+            .replacingOccurrences(of: "2023-", with: "2024-").replacingOccurrences(of: "2022-", with: "2023-")
+            .replacingOccurrences(of: "\"amount\": 350", with: "\"amount\": 380")
+            .replacingOccurrences(of: "\"amount\": 960", with: "\"amount\": 990")
+            .replacingOccurrences(of: "2024-02-28", with: "2024-02-29")
+        try next.write(to: directory.appendingPathComponent("zhuji/2024.json"), atomically: true, encoding: .utf8)
+        let check = runCLI(["check", "--policy-dir", directory.path])
+        #expect(check.status == .success, "\(check.output)")
+        let latest = runCLI(["quote", "--region", "zhuji", "--policy-dir", directory.path, "--json"])
+        #expect(latest.output.contains("\"payable\": 380"))
+        #expect(latest.output.contains("按最新的2024年度通知计算"))
+        let byDate = runCLI(["quote", "--region", "zhuji", "--paid-on", "2022-11-01", "--policy-dir", directory.path, "--json"])
+        #expect(byDate.output.contains("\"year\": 2023"))
+        #expect(byDate.output.contains("\"payable\": 350"))
+        #expect(byDate.output.contains("缴费日期2022-11-01在2023年度集中缴费期内"))
+        let named = runCLI(["quote", "--region", "zhuji", "--year", "2023", "--policy-dir", directory.path, "--json"])
+        #expect(!named.output.contains("年度通知计算"), "a named year needs no assumption")
     }
 }

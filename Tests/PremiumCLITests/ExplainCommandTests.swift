@@ -32,15 +32,25 @@ struct ExplainCommandTests {
     }
 
     @Test func subsidiesNotChosenAreListedWithWhy() throws {
-        // beita 二(四)4 兜底 140 + 140 beats 二(四)5 低保 85: only the most favourable applies.
-        let (_, steps, _) = try Self.steps(["--region", "beita", "--category", "dibao", "--category", "doudi"])
+        // beita 二(四)6 建档立卡 140 beats 二(四)7 边缘户 70: only the most favourable applies.
+        let (_, steps, _) = try Self.steps(["--region", "beita", "--year", "2021", "--category", "bianyuanhu", "--category", "jiandang"])
+        let subsidies = steps.filter { $0["step"] as? String == "subsidy" }
+        #expect(subsidies.map { $0["amount"] as? Int } == [140])
+        #expect(subsidies.map { $0["clauses"] as? [String] } == [["二(四)6"]])
+        let aside = try #require(steps.first { $0["step"] as? String == "not_applied" })
+        #expect(aside["amount"] as? Int == 70)
+        #expect(aside["clauses"] as? [String] == ["二(四)"])
+        #expect((aside["value"] as? String)?.hasPrefix("边缘户（可资助70元）：同时符合多种资助的") == true)
+    }
+
+    @Test func aGroupOutsideAnotherIsSetAsideWithItsOwnClause() throws {
+        // beita 二(四)5 subsidises 低保 "社会救助兜底保障对象以外": a 兜底 member is 兜底's (二(四)4).
+        let (_, steps, _) = try Self.steps(["--region", "beita", "--year", "2021", "--category", "dibao", "--category", "doudi"])
         let subsidies = steps.filter { $0["step"] as? String == "subsidy" }
         #expect(subsidies.map { $0["amount"] as? Int } == [140, 140])
-        #expect(subsidies.map { $0["clauses"] as? [String] } == [["二(四)4"], ["二(四)4"]])
         let aside = try #require(steps.first { $0["step"] as? String == "not_applied" })
-        #expect(aside["amount"] as? Int == 85)
-        #expect(aside["clauses"] as? [String] == ["二(四)"])
-        #expect((aside["value"] as? String)?.hasPrefix("城乡低保对象（可资助85元）：同时符合多种资助的") == true)
+        #expect(aside["clauses"] as? [String] == ["二(四)5"])
+        #expect((aside["value"] as? String)?.contains("同时属于社会救助兜底保障对象的，按社会救助兜底保障对象资助") == true, "\(aside)")
     }
 
     @Test func nanchengLatePayerSurchargeAndCutOff() throws {

@@ -5,13 +5,14 @@ import Testing
 
 struct QuoteCommandTests {
     @Test func jsonForBeitaDibaoIsStableAndSorted二四5() {
-        let result = runCLI(["quote", "--region", "beita", "--category", "dibao", "--json"])
+        let result = runCLI(["quote", "--region", "beita", "--year", "2021", "--category", "dibao", "--json"])
         #expect(result.status == .success)
         #expect(result.errors.isEmpty)
         #expect(result.output == """
             {
               "assumptions": [
                 "未给出缴费日期：按在集中缴费期（2020-09-01至2020-12-31）内缴费计算",
+                "通知只给出待遇开始日（二(二)、二(七)），未写截止日：按2021年12月31日计",
                 "通知未给出财政补助金额（“按照国家规定执行”），按2021年国家最低标准580元计（依据：医保发〔2021〕32号）"
               ],
               "benefit_end": "2021-12-31",

@@ -61,11 +61,15 @@ struct SchemaTests {
     ]
 
     @Test(.enabled(if: python != nil || required, "needs python3 with jsonschema")) func policyDataMatchesItsSchema() throws {
-        let files = try PolicyStore.files(in: packageRoot.appendingPathComponent("PolicyData").path)
-            .map { packageRoot.appendingPathComponent("PolicyData/" + $0.path) }
-        #expect(files.count == 5)
+        let all = try PolicyStore.files(in: packageRoot.appendingPathComponent("PolicyData").path)
+        let files = all.filter { !PolicyCases.isCaseFile($0.path) }.map { packageRoot.appendingPathComponent("PolicyData/" + $0.path) }
+        let cases = all.filter { PolicyCases.isCaseFile($0.path) }.map { packageRoot.appendingPathComponent("PolicyData/" + $0.path) }
+        #expect(!files.isEmpty)
+        #expect(cases.count == files.count, "every notice carries its case file")
         let result = try Self.validate("policy.schema.json", files)
         #expect(result.status == 0, "\(result.report)")
+        let caseResult = try Self.validate("cases.schema.json", cases)
+        #expect(caseResult.status == 0, "\(caseResult.report)")
     }
 
     @Test(.enabled(if: python != nil || required, "needs python3 with jsonschema")) func quoteAndExplainOutputMatchTheirSchemas() throws {

@@ -26,6 +26,15 @@ public struct Quote: Sendable {
         /// A stable code for scripts, e.g. `outside_windows`.
         public let code: String
         public let text: LocalizedText
+        /// Situations that would open a way of joining on that date (zhuji's returning
+        /// migrant workers in January and February).
+        public let suggest: [Situation]
+
+        public init(code: String, text: LocalizedText, suggest: [Situation] = []) {
+            self.code = code
+            self.text = text
+            self.suggest = suggest
+        }
     }
 
     public let region: String

@@ -9,9 +9,13 @@
 /// 5. the benefit start by the route's rule, and the benefit end.
 public struct QuoteEngine: Sendable {
     public let policy: RegionPolicy
+    /// How the policy was chosen when the caller named no year (`PolicyStore.select`);
+    /// every quote shows it as an assumption.
+    public let selection: LocalizedText?
 
-    public init(policy: RegionPolicy) {
+    public init(policy: RegionPolicy, selection: LocalizedText? = nil) {
         self.policy = policy
+        self.selection = selection
     }
 
     /// The quote for `resident`.
@@ -30,7 +34,20 @@ public struct QuoteEngine: Sendable {
         for id in resident.categories where !policy.hasCategory(id) {
             throw .unknownCategory(id, region: policy.id, known: policy.categories.map(\.id))
         }
+        // A group the notice subsidises in another tier is quoted in that tier when none
+        // is given, if that group's subsidy is the one that applies (nancheng 五(二)).
+        if resident.tier == nil, let tier = resident.categories.compactMap({ policy.category($0)?.defaultTier }).max() {
+            var inTier = resident
+            inTier.tier = tier
+            let quote = try compute(inTier, explaining: explaining, defaultTier: tier)
+            if let chosen = quote.subsidyCategory, policy.category(chosen)?.defaultTier == tier { return quote }
+        }
+        return try compute(resident, explaining: explaining, defaultTier: nil)
+    }
+
+    private func compute(_ resident: Resident, explaining: Bool, defaultTier: Int?) throws(PolicyError) -> Quote {
         var builder = Builder(policy: policy, resident: resident, explaining: explaining)
+        if let selection { builder.assume(selection) }
 
         // 1. The payment date.
         let window = policy.centralisedWindow
@@ -86,6 +103,11 @@ public struct QuoteEngine: Sendable {
 
         // 4. Subsidies.
         chooseSubsidy(route: route, fee: fee.amount, paidOn: paidOn, builder: &builder)
+        if let defaultTier, let chosen = builder.subsidyCategory.flatMap(policy.category), chosen.defaultTier == defaultTier {
+            builder.note(LocalizedText(
+                zh: "未指定缴费档次：\(chosen.name.zh)按通知全额资助参加\(fee.name.zh)，按\(fee.name.zh)计（\(chosen.provenance.clause)）",
+                en: "no tier given: \(chosen.name.en) are fully subsidised in \(fee.name.en) by the notice, so quoted in \(fee.name.en) (\(chosen.provenance.clause))"))
+        }
 
         // 5. Cover.
         try computeCover(route: route, paidOn: paidOn, builder: &builder)
@@ -99,26 +121,54 @@ public struct QuoteEngine: Sendable {
                 zh: "缴费日期\(paidOn)早于\(policy.year)年度征缴开始日（\(opens)）",
                 en: "payment date \(paidOn) is before collection for \(policy.year) opens (\(opens))"))
         }
-        builder.cite(policy.closed.provenance)
         let prefix = LocalizedText(zh: "\(paidOn)缴费无法参保：", en: "cannot join by paying on \(paidOn): ")
+        if let stretch = policy.closed.stretch(containing: paidOn) {
+            builder.cite(stretch.provenance)
+            return Quote.Refusal(code: "closed", text: LocalizedText(
+                zh: prefix.zh + stretch.note.zh, en: prefix.en + stretch.note.en), suggest: stretch.suggest)
+        }
+        builder.cite(policy.closed.provenance)
         return Quote.Refusal(code: "closed", text: LocalizedText(
             zh: prefix.zh + policy.closed.note.zh, en: prefix.en + policy.closed.note.en))
     }
 
     private func chooseSubsidy(route: Route, fee: Fen, paidOn: CivilDate, builder: inout Builder) {
         let resident = builder.resident
-        var candidates: [(category: Category, lines: [Quote.SubsidyLine], total: Fen, now: Fen)] = []
-        for category in resident.categories.compactMap(policy.category) {
+        var candidates: [(category: Category, order: Int, lines: [Quote.SubsidyLine], total: Fen, now: Fen)] = []
+        for id in resident.categories {
+            guard let order = policy.categories.firstIndex(where: { $0.id == id }) else { continue }
+            let category = policy.categories[order]
             if !route.subsidies {
                 builder.setAside(category.id, .zero, route.provenance, LocalizedText(
                     zh: "本参保途径按全额缴纳，不享受资助", en: "this way of joining pays in full, without subsidy"))
                 continue
             }
-            if !category.conditionsAny.anyHolds(for: resident, paidOn: paidOn, in: policy) {
+            let membership = policy.membership(category, of: resident, paidOn: paidOn)
+            switch membership {
+            case .conditionsNotMet:
                 builder.setAside(category.id, .zero, category.provenance, {
                     let wanted = category.conditionsAny.describe(in: policy)
-                    return LocalizedText(zh: "不符合资助条件：" + wanted.zh, en: "subsidy conditions not met: " + wanted.en)
+                    return LocalizedText(zh: "不符合该类别条件（不享受资助及困难人口待遇）：" + wanted.zh,
+                                         en: "the group's conditions do not hold (no subsidy, no hardship exemption): " + wanted.en)
                 }())
+                continue
+            case .notYet(let effective):
+                notRecognisedYet(category, effective: effective, paidOn: paidOn, builder: &builder)
+                continue
+            case .member, .memberSettledLater:
+                break
+            }
+            if let owner = category.excludedBy.first(where: { policy.isMember($0, of: resident, paidOn: paidOn) }),
+               let other = policy.category(owner) {
+                builder.setAside(category.id, .zero, category.provenance, LocalizedText(
+                    zh: "同时属于\(other.name.zh)的，按\(other.name.zh)资助", en: "also in \(other.name.en): subsidised as that group"))
+                continue
+            }
+            if category.parts.isEmpty {
+                builder.cite(category.provenance)
+                builder.setAside(category.id, .zero, category.provenance, LocalizedText(
+                    zh: "不享受资助", en: "no subsidy"))
+                if let note = category.note { builder.note(note) }
                 continue
             }
             if let period = category.paid, !period.contains(paidOn),
@@ -129,45 +179,63 @@ public struct QuoteEngine: Sendable {
                     zh: "资助仅适用于\(period.from)至\(period.to)期间缴费", en: "the subsidy applies only to payments from \(period.from) to \(period.to)"))
                 continue
             }
-            if let recognized = resident.recognizedOn {
-                let first = policy.recognition?.firstSubsidisedPayment(recognizedOn: recognized) ?? recognized
-                if paidOn < first {
-                    let source = policy.recognition?.provenance ?? category.provenance
-                    builder.cite(source)
-                    builder.setAside(category.id, .zero, source, LocalizedText(
-                        zh: "认定日期为\(recognized)，资助自\(first)起缴费适用；认定前已参保的不再资助",
-                        en: "recognised on \(recognized): the subsidy applies to payments from \(first); someone who paid before gets none"))
-                    continue
-                }
-            }
+            let settledLater = membership == .memberSettledLater
             var lines: [Quote.SubsidyLine] = []
             var total = Fen.zero, now = Fen.zero
             for part in category.parts {
                 let amount = min(part.amount(against: fee), fee - total)
+                let timing = settledLater ? SubsidyPart.Timing.later : part.timing
                 total += amount
-                if part.timing == .now { now += amount }
-                lines.append(Quote.SubsidyLine(category: category.id, amount: amount, timing: part.timing,
+                if timing == .now { now += amount }
+                lines.append(Quote.SubsidyLine(category: category.id, amount: amount, timing: timing,
                                                funder: policy.funder(part.fundedBy)!, clause: part.provenance.clause))
             }
-            candidates.append((category, lines, total, now))
+            candidates.append((category, order, lines, total, now))
         }
-        // The single most favourable group: the largest subsidy, then the most paid now.
-        guard let best = candidates.enumerated().max(by: { lhs, rhs in
-            (lhs.element.total, lhs.element.now, -lhs.offset) < (rhs.element.total, rhs.element.now, -rhs.offset)
-        })?.element else { return }
+        // The single most favourable group: the largest subsidy, then the most paid now,
+        // then the group the notice lists first (never the order the clerk typed them in).
+        guard let best = candidates.max(by: { lhs, rhs in
+            (lhs.total, lhs.now, -lhs.order) < (rhs.total, rhs.now, -rhs.order)
+        }) else { return }
         for other in candidates where other.category.id != best.category.id {
             builder.setAside(other.category.id, other.total, policy.severalCategories.provenance, LocalizedText(
                 zh: "同时符合多种资助的，按就高不就低只享受一项", en: "only the single most favourable subsidy applies"))
         }
-        if resident.categories.count > 1 {
-            builder.cite(policy.severalCategories.provenance)
-            if let assumption = policy.severalCategories.provenance.assumption { builder.assume(assumption) }
-        }
+        if candidates.count > 1 { builder.cite(policy.severalCategories.provenance) }
         builder.subsidyCategory = best.category.id
         builder.subsidies = best.lines
         builder.cite(best.category.provenance)
         for part in best.category.parts { builder.cite(part.provenance) }
         if let note = best.category.note { builder.note(note) }
+        if let rule = policy.recognition, let recognized = resident.recognizedOn,
+           best.lines.contains(where: { $0.timing == .later }), paidOn < rule.effective(recognizedOn: recognized) {
+            builder.cite(rule.provenance)
+            builder.note(LocalizedText(
+                zh: "\(recognized)认定、此前已缴费：\(rule.note.zh)；资助\(best.total)元日后由原资助渠道结算退还",
+                en: "recognised on \(recognized), after paying: \(rule.note.en); the subsidy of \(best.total) is settled later by the same funder"))
+        }
+    }
+
+    /// Why a group recognised after the payment does not count, in the region's own terms.
+    private func notRecognisedYet(_ category: Category, effective: CivilDate, paidOn: CivilDate, builder: inout Builder) {
+        let recognized = builder.resident.recognizedOn!
+        guard let rule = policy.recognition else {
+            builder.cite(category.provenance)
+            let why = LocalizedText(
+                zh: "认定日期\(recognized)晚于缴费日期\(paidOn)：缴费时尚不属于\(category.name.zh)，不享受资助；通知未规定缴费后才认定的人员如何处理",
+                en: "recognised on \(recognized), after paying on \(paidOn): not in \(category.name.en) when paying, so no subsidy; the notice does not say how people recognised after paying are treated")
+            builder.setAside(category.id, .zero, category.provenance, LocalizedText(
+                zh: "缴费后才认定，不享受资助（见说明）", en: "recognised after paying: no subsidy (see the notes)"))
+            builder.note(why)
+            return
+        }
+        builder.cite(rule.provenance)
+        let why = LocalizedText(
+            zh: "\(rule.note.zh)。认定日期\(recognized)，身份自\(effective)起生效：\(paidOn)缴费按普通居民计（不享受减免，也不享受困难人口的其他待遇）；自\(effective)起缴费方可享受",
+            en: "\(rule.note.en). Recognised on \(recognized), the status counts from \(effective): paying on \(paidOn) is paying as an ordinary resident (no reduction, no hardship exemption); the reduction applies to payments from \(effective)")
+        builder.setAside(category.id, .zero, rule.provenance, LocalizedText(
+            zh: "身份自\(effective)起生效，此前缴费不享受（见说明）", en: "the status counts from \(effective); no reduction before (see the notes)"))
+        builder.note(why)
     }
 
     private func computeCover(route: Route, paidOn: CivilDate, builder: inout Builder) throws(PolicyError) {
@@ -191,15 +259,15 @@ public struct QuoteEngine: Sendable {
         }
         builder.benefitStartRule = route.benefitStart
 
-        let end: CivilDate
+        var end: CivilDate
         switch route.benefitEnd {
         case .coverageEnd:
             end = policy.coverage.to
             if let early = start, early < policy.coverage.from {
                 start = policy.coverage.from
-                builder.assume(LocalizedText(
-                    zh: "\(policy.year)年度待遇不早于\(policy.coverage.from)开始；此前的待遇属上一年度",
-                    en: "cover for \(policy.year) starts no earlier than \(policy.coverage.from); earlier days belong to the previous year"))
+                builder.note(LocalizedText(
+                    zh: "\(policy.year)年度待遇不早于\(policy.coverage.from)开始；此前的待遇属上一年度通知",
+                    en: "cover for \(policy.year) starts no earlier than \(policy.coverage.from); earlier days are the previous year's notice's business"))
             }
         case .schoolYearEnd(let month, let day):
             let from = resident.schoolEntry ?? start ?? paidOn
@@ -210,6 +278,16 @@ public struct QuoteEngine: Sendable {
             end = candidate
         case .date(let date):
             end = date
+        }
+        if let cover = route.coverExtensions.first(where: { $0.requiresAny.anyHolds(for: resident, paidOn: paidOn, in: policy) }) {
+            end = max(end, cover.to)
+            builder.cite(cover.provenance)
+            if let note = cover.note { builder.note(note) }
+        }
+        if paidOn > policy.coverage.to, end == policy.coverage.to {
+            builder.note(LocalizedText(
+                zh: "\(paidOn)缴纳的是\(policy.year)年度保费，待遇至\(end)止；\(policy.year + 1)年度须按该年度通知另行参保缴费",
+                en: "paying on \(paidOn) pays for \(policy.year), covered until \(end); \(policy.year + 1) needs its own payment under that year's notice"))
         }
         if let start, start > end {
             builder.refusal = Quote.Refusal(code: "no_cover_left", text: LocalizedText(
@@ -286,12 +364,13 @@ private struct Builder {
         }.flatMap { $0 } ?? lhs.utf8.elementsEqual(rhs.utf8)
     }
 
+    /// Adds an assumption once: the same text is never printed twice.
     mutating func assume(_ note: @autoclosure () -> LocalizedText) {
-        if explaining { assumptions.append(Assumption(note: note())) }
+        if explaining { assume(Assumption(note: note())) }
     }
 
     mutating func assume(_ assumption: Assumption) {
-        if explaining { assumptions.append(assumption) }
+        if explaining, !assumptions.contains(where: { Builder.same($0, assumption) }) { assumptions.append(assumption) }
     }
 
     mutating func note(_ note: @autoclosure () -> LocalizedText) {

@@ -2,11 +2,9 @@ extension Requirement {
     /// Whether `resident`, paying on `paidOn`, meets every condition set here.
     func holds(for resident: Resident, paidOn: CivilDate, in policy: RegionPolicy) -> Bool {
         if let situation, !resident.situations.contains(situation) { return false }
-        if let categories, !resident.categories.contains(where: categories.contains) { return false }
-        if let hardship, hardship != resident.categories.contains(where: policy.isHardship) {
-            return false
-        }
-        if let recognized, recognized != (resident.recognizedOn != nil) { return false }
+        if let categories, !categories.contains(where: { policy.isMember($0, of: resident, paidOn: paidOn) }) { return false }
+        if let hardship, hardship != policy.isInHardship(resident, paidOn: paidOn) { return false }
+        if let recognized, recognized != policy.recognitionCounts(resident, paidOn: paidOn) { return false }
         if bornWithinDays != nil || bornWithinMonths != nil || bornAfterDays != nil || ageUnder != nil || ageAtLeast != nil {
             guard let born = resident.born else { return false }
             if let days = bornWithinDays, !(born <= paidOn && paidOn <= born.adding(days: days)) { return false }
@@ -32,7 +30,11 @@ extension Requirement {
     /// The conditions in words, e.g. "出生后90日内缴费" / "paid within 90 days of birth".
     public func describe(in policy: RegionPolicy) -> LocalizedText {
         var zh: [String] = [], en: [String] = []
-        if let situation { zh.append(situation.meaning.zh); en.append(situation.meaning.en) }
+        if let situation {
+            let meaning = policy.meaning(of: situation)
+            zh.append(meaning.zh)
+            en.append(meaning.en)
+        }
         if let categories {
             let names = categories.map { policy.category($0)?.name ?? LocalizedText(zh: $0, en: $0) }
             zh.append("属于" + names.map(\.zh).joined(separator: "、"))

@@ -5,6 +5,11 @@ struct JSONNode {
     let file: String
     let path: String
 
+    var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+
     func child(_ component: String) -> String { path.isEmpty ? component : path + "." + component }
 
     func failure(_ message: String) -> PolicyError {
@@ -95,10 +100,22 @@ final class JSONObjectReader {
         return JSONNode(value: member.value, file: node.file, path: node.child(key))
     }
 
+    /// Like `optional`, but a `null` value comes back as a node (for keys where `null`
+    /// is an answer, such as an expected `benefit_start` of a refused case).
+    func optionalIncludingNull(_ key: String) -> JSONNode? {
+        asked.append(key)
+        guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+        read[index] = true
+        return JSONNode(value: members[index].value, file: node.file, path: node.child(key))
+    }
+
     func required(_ key: String) throws(PolicyError) -> JSONNode {
         guard let child = optional(key) else { throw node.failure("missing required key '\(key)'") }
         return child
     }
+
+    /// Every key, in file order (for maps keyed by data, such as `situations`).
+    var keys: [String] { members.map(\.key) }
 
     /// Rejects any key that was never read.
     func finish() throws(PolicyError) {

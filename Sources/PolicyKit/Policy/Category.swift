@@ -11,7 +11,15 @@ public final class Category: Sendable {
     /// Whether the notice counts the group among people in hardship (困难人口), for
     /// rules that exempt them (nanan's surcharge and waiting period).
     public let hardship: Bool
+    /// The subsidy; empty for a group the notice names without subsidising it
+    /// (nancheng 一(二) 城乡孤儿, zhuji 三(二)2(3) 稳定脱贫人口): its `note` says so.
     public let parts: [SubsidyPart]
+    /// Groups whose members are not in this one: they are subsidised as those
+    /// (beita 二(四)2 重度残疾人 in 特困 are 特困's, 二(四)5 低保 that are 兜底 are 兜底's).
+    public let excludedBy: [String]
+    /// The tier a member is quoted in when none is given (nancheng 五(二): 特困 are fully
+    /// subsidised in tier 2); `nil`: tier 1.
+    public let defaultTier: Int?
     /// The subsidy applies only when one of these holds (empty: always).
     public let conditionsAny: [Requirement]
     /// The payment dates the subsidy applies to (`nil`: the whole year).
@@ -33,6 +41,8 @@ public final class Category: Sendable {
         var parts: [SubsidyPart] = []
         for element in try object.required("subsidy").array() { parts.append(try SubsidyPart(element)) }
         self.parts = parts
+        excludedBy = try object.optional("excluded_by")?.strings() ?? []
+        defaultTier = try object.optional("default_tier")?.int(in: 1...9)
         conditionsAny = try Requirement.list(object.optional("conditions_any"))
         if let paidNode = object.optional("paid") {
             let paidObject = try paidNode.object()

@@ -20,6 +20,9 @@ public enum PolicyError: Error, Equatable, Sendable {
     case tierNotOffered(Int, region: String, tiers: [Int])
     /// The resident's facts contradict each other (e.g. paid before birth).
     case inconsistentResident(String)
+    /// A case of a notice's case file (`<region>/<year>.cases.json`) did not get the
+    /// answer it expects.
+    case caseFailed(file: String, id: String, message: String)
 }
 
 extension PolicyError: CustomStringConvertible {
@@ -43,6 +46,8 @@ extension PolicyError: CustomStringConvertible {
                 : "region '\(region)' has no tier \(tier); tiers: \(tiers.map(String.init).joined(separator: ", "))"
         case .inconsistentResident(let message):
             message
+        case .caseFailed(let file, let id, let message):
+            "\(file): case \"\(id)\": \(message)"
         }
     }
 }

@@ -15,7 +15,7 @@ public struct PolicyStore: Sendable {
     /// rejecting two files for the same region and year.
     public init(files: [(path: String, bytes: [UInt8])]) throws(PolicyError) {
         var policies: [RegionPolicy] = []
-        for file in files.sorted(by: { $0.path < $1.path }) {
+        for file in files.sorted(by: { $0.path < $1.path }) where !PolicyCases.isCaseFile(file.path) {
             let policy = try RegionPolicy(file: file.path, bytes: file.bytes)
             if let problem = Self.problem(with: policy, after: policies) { throw problem }
             policies.append(policy)
@@ -94,6 +94,35 @@ public struct PolicyStore: Sendable {
     public var regionIDs: [String] {
         var seen = Set<String>()
         return policies.map(\.id).filter { seen.insert($0).inserted }
+    }
+
+    /// The policy for a region and, when no year is named, the one whose collection holds
+    /// `paidOn`: the notice whose centralised window holds it, else the latest whose ways
+    /// of joining accept it, else the latest. `because` says which was chosen and why
+    /// whenever the region has more than one notice and no year was named.
+    public func select(region: String, year: Int?, paidOn: CivilDate?) throws(PolicyError) -> (policy: RegionPolicy, because: LocalizedText?) {
+        if let year { return (try policy(region: region, year: year), nil) }
+        let latest = try policy(region: region)
+        let years = policies.filter { $0.id == latest.id }
+        guard years.count > 1 else { return (latest, nil) }
+        guard let paidOn else {
+            return (latest, LocalizedText(
+                zh: "未指定年度和缴费日期：按最新的\(latest.year)年度通知计算",
+                en: "no year and no payment date given: the latest notice, \(latest.year), is used"))
+        }
+        if let held = years.last(where: { $0.centralisedWindow.contains(paidOn) }) {
+            return (held, LocalizedText(
+                zh: "未指定年度：缴费日期\(paidOn)在\(held.year)年度集中缴费期内，按\(held.year)年度通知计算",
+                en: "no year given: \(paidOn) lies in the \(held.year) centralised window, so the \(held.year) notice is used"))
+        }
+        if let held = years.last(where: { policy in policy.routes.contains { $0.paid.contains(paidOn) } }) {
+            return (held, LocalizedText(
+                zh: "未指定年度：缴费日期\(paidOn)在\(held.year)年度征缴期内，按\(held.year)年度通知计算",
+                en: "no year given: \(paidOn) lies in the \(held.year) collection period, so the \(held.year) notice is used"))
+        }
+        return (latest, LocalizedText(
+            zh: "未指定年度：缴费日期\(paidOn)不在任何年度的征缴期内，按最新的\(latest.year)年度通知计算",
+            en: "no year given: \(paidOn) lies in no year's collection period; the latest notice, \(latest.year), is used"))
     }
 
     /// The policy for a region id, Chinese name or alias, and a year (default: the

@@ -32,7 +32,10 @@ public final class RegionPolicy: Sendable {
     public let surcharges: [Surcharge]
     public let recognition: RecognitionRule?
     /// Why nobody can join on a date no route accepts.
-    public let closed: SourcedNote
+    public let closed: ClosedRule
+    /// How this notice words a situation, where it differs from the generic wording
+    /// (nancheng's students are 在渝高校大学生 only).
+    public let situationNames: [Situation: LocalizedText]
     /// Whether and until when a payment can be refunded.
     public let refunds: SourcedNote?
     /// The file this came from, relative to the policy directory.
@@ -92,7 +95,19 @@ public final class RegionPolicy: Sendable {
         for element in try object.optional("surcharges")?.array() ?? [] { surcharges.append(try Surcharge(element)) }
         self.surcharges = surcharges
         recognition = try object.optional("recognition").map { (node) throws(PolicyError) in try RecognitionRule(node) }
-        closed = try SourcedNote(object.required("closed"))
+        closed = try ClosedRule(object.required("closed"))
+        var situationNames: [Situation: LocalizedText] = [:]
+        if let namesNode = object.optional("situations") {
+            let names = try namesNode.object()
+            for key in names.keys {
+                guard let situation = Situation(rawValue: key) else {
+                    throw namesNode.failure("unknown situation '\(key)'"
+                        + Suggestion.didYouMean(key, among: Situation.allCases.map(\.rawValue)))
+                }
+                situationNames[situation] = try LocalizedText(names.required(key))
+            }
+        }
+        self.situationNames = situationNames
         refunds = try object.optional("refunds").map { (node) throws(PolicyError) in try SourcedNote(node) }
         try object.finish()
         if validating, let first = problems().first { throw first }
@@ -117,11 +132,31 @@ public final class RegionPolicy: Sendable {
 
     public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
 
+    /// What `situation` means in this notice's words.
+    public func meaning(of situation: Situation) -> LocalizedText {
+        situationNames[situation] ?? situation.meaning
+    }
+
+    /// The last day a route's window may reach: the end of cover, or for a newborn route
+    /// that counts its window from birth, the end of cover plus that window (a child
+    /// born on 30 November pays within its 90 days, into the next year).
+    func latestPayment(for route: Route) -> CivilDate {
+        guard !route.requiresAny.isEmpty else { return coverage.to }
+        var latest = coverage.to
+        for requirement in route.requiresAny {
+            if let days = requirement.bornWithinDays {
+                latest = max(latest, coverage.to.adding(days: days))
+            } else if let months = requirement.bornWithinMonths {
+                latest = max(latest, coverage.to.adding(months: months))
+            } else {
+                return coverage.to
+            }
+        }
+        return latest
+    }
+
     /// Whether the region has a category with this id (without copying it).
     public func hasCategory(_ id: String) -> Bool { categories.contains { $0.id == id } }
-
-    /// Whether `id` names one of this region's hardship groups (without copying it).
-    func isHardship(_ id: String) -> Bool { categories.contains { $0.hardship && $0.id == id } }
 
     public func funder(_ id: String) -> Funder? { funders.first { $0.id == id } }
 
@@ -165,7 +200,21 @@ public final class RegionPolicy: Sendable {
         }
         let minimumFee = fees.map(\.amount).min()!
         for (index, category) in categories.enumerated() {
-            if category.parts.isEmpty { at("categories.\(index).subsidy", "a category needs at least one subsidy part") }
+            if category.parts.isEmpty, category.note == nil {
+                at("categories.\(index).subsidy", "a category without a subsidy needs a 'note' saying so")
+            }
+            for (excludedIndex, id) in category.excludedBy.enumerated() where self.category(id) == nil || id == category.id {
+                at("categories.\(index).excluded_by.\(excludedIndex)", "category '\(id)' is not another defined category"
+                    + Suggestion.didYouMean(id, among: categories.map(\.id)))
+            }
+            if let tier = category.defaultTier, !tiers.contains(tier) {
+                at("categories.\(index).default_tier", "tier \(tier) is not one of the fee tiers \(tiers)")
+            }
+            // Membership decides `hardship` and `categories`: a condition on them would
+            // make membership depend on itself.
+            if category.conditionsAny.contains(where: { $0.hardship != nil || $0.categories != nil }) {
+                at("categories.\(index).conditions_any", "a group's conditions may not depend on group membership")
+            }
             var fixedTotal = Fen.zero
             for (partIndex, part) in category.parts.enumerated() {
                 let path = "categories.\(index).subsidy.\(partIndex)"
@@ -189,7 +238,16 @@ public final class RegionPolicy: Sendable {
         }
         for (index, route) in routes.enumerated() {
             let path = "routes.\(index)"
-            checkBounds(route.paid, path + ".paid", "payment window")
+            let routeLatest = latestPayment(for: route)
+            if route.paid.from < earliest || route.paid.to > routeLatest {
+                at(path + ".paid", "payment window \(route.paid.from) … \(route.paid.to) lies outside \(earliest) … \(routeLatest)")
+            }
+            for (extensionIndex, cover) in route.coverExtensions.enumerated() {
+                checkReferences(cover.requiresAny, path: path + ".cover_extensions.\(extensionIndex).requires_any", at)
+                if cover.to > coverage.to.adding(months: 12) {
+                    at(path + ".cover_extensions.\(extensionIndex).to", "cover to \(cover.to) runs more than a year past \(coverage.to)")
+                }
+            }
             if route.centralised, route.paid.to >= coverage.to {
                 at(path + ".paid.to", "the centralised window must close before the coverage year ends")
             }
@@ -206,6 +264,12 @@ public final class RegionPolicy: Sendable {
             if let tiers = route.fees, tiers.count != fees.count {
                 at(path + ".fees", "route fees must list the same \(fees.count) tier(s) as the region")
             }
+        }
+        if let rule = recognition, let by = rule.recognizedBy, by < earliest || by > latest {
+            at("recognition.recognized_by", "\(by) lies outside \(earliest) … \(latest)")
+        }
+        for (index, stretch) in closed.stretches.enumerated() {
+            checkBounds(stretch.period, "closed.during.\(index)", "refused stretch")
         }
         for (index, surcharge) in surcharges.enumerated() {
             if surcharge.paidFrom < earliest || surcharge.paidFrom > latest {
@@ -229,6 +293,9 @@ public final class RegionPolicy: Sendable {
 
     private func checkReferences(_ requirements: [Requirement], path: String, _ at: (String, String) -> Void) {
         for (index, requirement) in requirements.enumerated() {
+            if let situation = requirement.situation, let name = situationNames[situation], name.zh.isEmpty {
+                at("\(path).\(index).situation", "situation '\(situation.rawValue)' has an empty name")
+            }
             for (categoryIndex, id) in (requirement.categories ?? []).enumerated() where category(id) == nil {
                 at("\(path).\(index).categories.\(categoryIndex)", "category '\(id)' is referenced but not defined"
                     + Suggestion.didYouMean(id, among: categories.map(\.id)))

@@ -28,6 +28,8 @@ public final class Route: Sendable {
     public let subsidies: Bool
     public let benefitStart: BenefitStart
     public let benefitEnd: BenefitEnd
+    /// Later ends of cover for some residents, tried in order.
+    public let coverExtensions: [CoverExtension]
     /// A caveat shown with every quote on this route.
     public let note: LocalizedText?
     public let provenance: Provenance
@@ -53,6 +55,9 @@ public final class Route: Sendable {
         subsidies = try object.optional("subsidies")?.bool() ?? true
         benefitStart = try BenefitStart(object.required("benefit_start"))
         benefitEnd = try object.optional("benefit_end").map { (node) throws(PolicyError) in try BenefitEnd(node) } ?? BenefitEnd.coverageEnd
+        var extensions: [CoverExtension] = []
+        for element in try object.optional("cover_extensions")?.array() ?? [] { extensions.append(try CoverExtension(element)) }
+        coverExtensions = extensions
         note = try object.optional("note").map { (node) throws(PolicyError) in try LocalizedText(node) }
         provenance = try Provenance(object)
         try object.finish()

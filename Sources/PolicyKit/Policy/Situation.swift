@@ -22,6 +22,8 @@ public enum Situation: String, CaseIterable, Sendable {
     case unborn
     /// Has a disability (残疾人), for conditions such as nanan's 低保边缘.
     case disabled
+    /// A student graduating this summer without employee insurance (毕业当年未参加职工医保).
+    case graduate
 
     /// What the situation means, for help text and explanations.
     public var meaning: LocalizedText {
@@ -36,6 +38,7 @@ public enum Situation: String, CaseIterable, Sendable {
         case .leftOtherScheme: LocalizedText(zh: "刑满释放等退出其他制度保障的人员", en: "released from prison or leaving another scheme")
         case .unborn: LocalizedText(zh: "为未出生婴儿提前缴费", en: "advance payment for an unborn child")
         case .disabled: LocalizedText(zh: "残疾人", en: "person with a disability")
+        case .graduate: LocalizedText(zh: "毕业当年未参加职工医保的学生", en: "student graduating this year without employee insurance")
         }
     }
 }

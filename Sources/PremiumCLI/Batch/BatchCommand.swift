@@ -31,7 +31,7 @@ enum BatchCommand {
         Each record has the quote's inputs as fields: region, year, category (string) or categories
         (array), paid_on, tier, born, school_entry, left_employee_insurance, recognized_on, and the
         situations as booleans (household, new_employment, special_case, student, new_student,
-        migrant_worker, discharged_soldier, left_other_scheme, unborn, disabled). Other fields (id,
+        migrant_worker, discharged_soldier, left_other_scheme, unborn, disabled, graduate). Other fields (id,
         name, village …) are carried to the output unchanged. A record that cannot be priced gets
         "error" and its "line"; nothing is dropped.
 

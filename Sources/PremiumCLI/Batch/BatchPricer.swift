@@ -13,16 +13,16 @@ struct BatchPricer {
     /// Prices a request in the general form (names, aliases, any spelling of dates).
     func price(_ request: QuoteRequest) -> BatchResult.Tally {
         do {
-            let (policy, resident) = try request.resolve(in: store) { $0.replacingDashes }
-            return price(policy, resident)
+            let (policy, resident, selection) = try request.resolve(in: store) { $0.replacingDashes }
+            return price(policy, resident, selection: selection)
         } catch {
             return fail(error.message)
         }
     }
 
-    func price(_ policy: RegionPolicy, _ resident: Resident) -> BatchResult.Tally {
+    func price(_ policy: RegionPolicy, _ resident: Resident, selection: LocalizedText? = nil) -> BatchResult.Tally {
         do {
-            let quote = try QuoteEngine(policy: policy).quote(resident, explaining: full)
+            let quote = try QuoteEngine(policy: policy, selection: selection).quote(resident, explaining: full)
             return BatchResult.write(quote, policy: policy, language: language, full: full, csv: csv, into: scratch)
         } catch {
             return fail(CLIError(error).message)

@@ -34,11 +34,14 @@ final class PlainRecordDecoder {
             year = value
         }
         // Policies are sorted by id then year: the last match is the latest year.
-        var chosen: Int?
+        var chosen: Int?, years = 0
         for (index, id) in ids.enumerated() where Self.same(id, region) {
+            years += 1
             if year == nil || policies[index].year == year { chosen = index }
         }
-        guard let chosen else { return nil }
+        // With no year and several notices, the year follows the payment date, and the
+        // general path says which it chose.
+        guard let chosen, year != nil || years == 1 else { return nil }
         let policy = policies[chosen]
 
         var resident = Resident()

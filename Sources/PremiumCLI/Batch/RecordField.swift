@@ -9,7 +9,7 @@ import PolicyKit
 enum RecordField: Int, CaseIterable {
     case region, year, category, categories, paidOn, tier, born, schoolEntry, leftEmployeeInsurance, recognizedOn
     case household, newEmployment, specialCase, student, newStudent, migrantWorker, dischargedSoldier
-    case leftOtherScheme, unborn, disabled
+    case leftOtherScheme, unborn, disabled, graduate
 
     var name: String {
         switch self {
@@ -40,6 +40,7 @@ enum RecordField: Int, CaseIterable {
         case .leftOtherScheme: .leftOtherScheme
         case .unborn: .unborn
         case .disabled: .disabled
+        case .graduate: .graduate
         default: nil
         }
     }
@@ -61,7 +62,7 @@ enum RecordField: Int, CaseIterable {
         case 4: return is_("year") ? .year : is_("tier") ? .tier : is_("born") ? .born : nil
         case 6: return is_("region") ? .region : is_("unborn") ? .unborn : nil
         case 7: return is_("paid_on") ? .paidOn : is_("student") ? .student : nil
-        case 8: return is_("category") ? .category : is_("disabled") ? .disabled : nil
+        case 8: return is_("category") ? .category : is_("disabled") ? .disabled : is_("graduate") ? .graduate : nil
         case 9: return is_("household") ? .household : nil
         case 10: return is_("categories") ? .categories : nil
         case 11: return is_("new_student") ? .newStudent : nil

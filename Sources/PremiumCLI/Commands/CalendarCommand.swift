@@ -32,8 +32,7 @@ enum CalendarCommand {
                     if let value { json.string(value(language)) } else { json.null() }
                 }
                 text("amount", entry.amount)
-                json.key("assumption")
-                if let assumption = entry.assumption { json.string(assumption.text(language)) } else { json.null() }
+                json.key("assumptions"); json.strings(entry.assumptions.map { $0.text(language) })
                 text("cover", entry.cover)
                 json.key("from"); json.date(entry.from)
                 json.key("kind"); json.string(entry.kind.rawValue)
@@ -54,6 +53,13 @@ enum CalendarCommand {
 
         let zh = language == .zh
         var text = zh ? "\(policy.name.zh) \(policy.year)年度缴费日历\n" : "\(policy.name.en), \(policy.year): calendar\n"
+        // Each assumption is printed once, at the end; entries refer to it by number.
+        var assumptions: [Assumption] = []
+        func number(_ assumption: Assumption) -> Int {
+            if let index = assumptions.firstIndex(of: assumption) { return index + 1 }
+            assumptions.append(assumption)
+            return assumptions.count
+        }
         for entry in calendar.entries {
             let dates = entry.from == entry.to ? entry.from.description
                 : entry.kind == .surcharge ? (zh ? "\(entry.from) 起" : "from \(entry.from)")
@@ -68,7 +74,14 @@ enum CalendarCommand {
                 guard let value else { continue }
                 text += "  " + (zh ? label + "：" : english + ": ") + value(language) + "\n"
             }
-            if let assumption = entry.assumption { text += (zh ? "  假设：" : "  assumed: ") + assumption.text(language) + "\n" }
+            if !entry.assumptions.isEmpty {
+                let numbers = entry.assumptions.map { "[\(number($0))]" }.joined()
+                text += (zh ? "  含假设：" : "  rests on assumptions: ") + numbers + "\n"
+            }
+        }
+        if !assumptions.isEmpty {
+            text += "\n" + (zh ? "假设" : "Assumptions") + "\n"
+            for (index, assumption) in assumptions.enumerated() { text += "  [\(index + 1)] " + assumption.text(language) + "\n" }
         }
         return CommandResult(output: text)
     }

@@ -26,6 +26,9 @@ enum CheckCommand {
             year, or overlap a window for the same residents; a subsidy above the fee it reduces;
             stated totals that do not add up; categories, funders and routes referenced but not
             defined; the same id, name or alias used twice; a file not at <region>/<year>.json.
+            Then it runs each notice's case file, <region>/<year>.cases.json, and prints every
+            case whose answer differs:  zhuji/2023.cases.json: case "dibao-feb-28": payable 80, expected 50
+            A policy file without a case file is counted in the summary, not as a problem.
             Every other command applies the same checks when it loads policy data.
 
             EXIT STATUS: 0 no problems; 65 problems found; 66 the directory does not exist.
@@ -42,11 +45,13 @@ enum CheckCommand {
         } catch {
             throw CLIError(error)
         }
-        let problems = PolicyCheck.problems(in: files)
+        let report = PolicyCheck.report(files)
+        let problems = report.problems
         let status: ExitCode = problems.isEmpty ? .success : .dataError
         guard !parsed.flags.contains("json") else {
             var json = JSONWriter(pretty: true)
             json.beginObject()
+            json.key("cases"); json.int(report.cases)
             json.key("files"); json.strings(files.map(\.path))
             json.key("problems")
             json.beginArray()
@@ -63,13 +68,14 @@ enum CheckCommand {
                 json.endObject()
             }
             json.endArray()
+            json.key("without_cases"); json.strings(report.withoutCases)
             json.endObject()
             return CommandResult(output: json.text, status: status)
         }
         var text = problems.map { $0.description + "\n" }.joined()
-        text += problems.isEmpty
-            ? "checked \(files.count) file(s): no problems\n"
-            : "checked \(files.count) file(s): \(problems.count) problem(s)\n"
+        let without = report.withoutCases.isEmpty ? "" : " (\(report.withoutCases.count) without a case file)"
+        let checked = "checked \(report.policyFiles) policy file(s)\(without) and \(report.cases) case(s) in \(report.caseFiles) case file(s)"
+        text += problems.isEmpty ? checked + ": no problems\n" : checked + ": \(problems.count) problem(s)\n"
         return CommandResult(output: text, status: status)
     }
 }

@@ -70,9 +70,9 @@ enum QuoteCommand {
     static func compute(_ parsed: ParsedArguments, context: CommandContext) throws(CLIError) -> (policy: RegionPolicy, quote: Quote) {
         let request = try request(from: parsed)
         let store = try context.store(parsed, region: request.region)
-        let (policy, resident) = try request.resolve(in: store) { "--" + $0 }
+        let (policy, resident, selection) = try request.resolve(in: store) { "--" + $0 }
         do {
-            return (policy, try QuoteEngine(policy: policy).quote(resident))
+            return (policy, try QuoteEngine(policy: policy, selection: selection).quote(resident))
         } catch {
             throw CLIError(error)
         }

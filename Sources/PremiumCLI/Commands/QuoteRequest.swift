@@ -21,7 +21,7 @@ struct QuoteRequest: Equatable, Hashable {
 
     /// Resolves the request. `label` turns a flag name into what the user typed
     /// (`--paid-on` for flags, `paid_on` for batch fields).
-    func resolve(in store: PolicyStore, label: (String) -> String) throws(CLIError) -> (policy: RegionPolicy, resident: Resident) {
+    func resolve(in store: PolicyStore, label: (String) -> String) throws(CLIError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
         guard let region, !region.isEmpty else { throw .usage("missing \(label("region")) (e.g. beita, 北塔区)") }
         var year: Int?
         if let text = self.year {
@@ -30,9 +30,17 @@ struct QuoteRequest: Equatable, Hashable {
             }
             year = value
         }
-        let policy: RegionPolicy
+        func date(_ text: String?, _ flag: String) throws(CLIError) -> CivilDate? {
+            guard let text else { return nil }
+            guard let date = CivilDate(iso8601: text) else {
+                throw .usage("invalid date '\(text)' for \(label(flag)): expected a real date as YYYY-MM-DD")
+            }
+            return date
+        }
+        let paid = try date(paidOn, "paid-on")
+        let policy: RegionPolicy, selection: LocalizedText?
         do {
-            policy = try store.policy(region: region, year: year)
+            (policy, selection) = try store.select(region: region, year: year, paidOn: paid)
         } catch {
             throw CLIError(error)
         }
@@ -51,18 +59,11 @@ struct QuoteRequest: Equatable, Hashable {
             }
             resident.tier = value
         }
-        func date(_ text: String?, _ flag: String) throws(CLIError) -> CivilDate? {
-            guard let text else { return nil }
-            guard let date = CivilDate(iso8601: text) else {
-                throw .usage("invalid date '\(text)' for \(label(flag)): expected a real date as YYYY-MM-DD")
-            }
-            return date
-        }
-        resident.paidOn = try date(paidOn, "paid-on")
+        resident.paidOn = paid
         resident.born = try date(born, "born")
         resident.schoolEntry = try date(schoolEntry, "school-entry")
         resident.leftEmployeeInsurance = try date(leftEmployeeInsurance, "left-employee-insurance")
         resident.recognizedOn = try date(recognizedOn, "recognized-on")
-        return (policy, resident)
+        return (policy, resident, selection)
     }
 }

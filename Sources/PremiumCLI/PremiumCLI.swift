@@ -88,7 +88,7 @@ public enum PremiumCLI {
             guard let info = commands.first(where: { $0.name == topic }) else {
                 throw .usage("unknown command '\(topic)'" + Suggestion.didYouMean(topic, among: commands.map(\.name)))
             }
-            return CommandResult(output: info.help.isEmpty ? help : info.help)
+            return CommandResult(output: info.help.isEmpty ? help : info.help + QuoteCommand.regionalWording(for: info, context: context))
         }
         if command == "--version" || command == "version" {
             return try CommandResult(output: versionText(context: context))
@@ -98,7 +98,7 @@ public enum PremiumCLI {
         }
         // `premium <command> --help` anywhere before a `--`.
         if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-            return CommandResult(output: info.help)
+            return CommandResult(output: info.help + QuoteCommand.regionalWording(for: info, context: context))
         }
         switch command {
         case "quote": return try QuoteCommand.run(rest, context: context)

@@ -37,6 +37,23 @@ enum QuoteCommand {
             "premium quote --region dongzhi --born 2021-03-31 --paid-on 2021-06-30",
         ])
 
+    /// For help that lists the situation flags: how each notice words a situation where
+    /// it differs from the generic wording (nancheng's students are 在渝高校大学生 only).
+    /// Read from the policy data when help is shown, never on the quote path.
+    static func regionalWording(for info: CommandInfo, context: CommandContext) -> String {
+        guard info.options.contains(where: { $0.name == Situation.student.rawValue }),
+              let store = try? context.store(ParsedArguments()) else { return "" }
+        var text = ""
+        for situation in Situation.allCases {
+            let wordings = store.policies.compactMap { policy in
+                policy.situationNames[situation].map { "\(policy.id) \(policy.year): \($0.zh)" }
+            }
+            guard !wordings.isEmpty else { continue }
+            text += "  --\(situation.rawValue)\n" + wordings.map { "      \($0)\n" }.joined()
+        }
+        return text.isEmpty ? "" : "\nAS EACH NOTICE WORDS THEM (各地通知的表述):\n" + text
+    }
+
     /// Builds a request from parsed flags.
     static func request(from parsed: ParsedArguments) throws(CLIError) -> QuoteRequest {
         guard parsed.positionals.isEmpty else {

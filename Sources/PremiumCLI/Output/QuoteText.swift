@@ -19,6 +19,13 @@ enum QuoteText {
         if let refusal = quote.refusal {
             rows.append((t("能否参保", "Can join"), t("否", "no")))
             rows.append((t("原因", "Reason"), refusal.text(language)))
+            if !refusal.suggest.isEmpty {
+                let hint = refusal.suggest.map { situation in
+                    let meaning = policy.meaning(of: situation)
+                    return zh ? "如属\(meaning.zh)，加 --\(situation.rawValue) 重新计算" : "if \(meaning.en), add --\(situation.rawValue) and quote again"
+                }
+                rows.append((t("提示", "Hint"), hint.joined(separator: t("；", "; "))))
+            }
         } else {
             if policy.fees.count > 1 || quote.route?.fees != nil {
                 let tier = (quote.route?.fees ?? policy.fees)[quote.tier - 1]

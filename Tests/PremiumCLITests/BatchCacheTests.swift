@@ -23,7 +23,7 @@ struct BatchCacheTests {
             for day in 0..<150 {
                 let paid = CivilDate(year: 2020, month: 9, day: 1)!.adding(days: day * 3 + round % 2)
                 let category = ["dibao", "tekun", "jiandang"][day % 3]
-                lines.append(#"{"id":"\#(round)-\#(day)","village":"村\#(day % 4)","region":"beita","category":"\#(category)","paid_on":"\#(paid)"}"#)
+                lines.append(#"{"id":"\#(round)-\#(day)","village":"村\#(day % 4)","region":"beita","year":2021,"category":"\#(category)","paid_on":"\#(paid)"}"#)
             }
         }
         return lines.joined(separator: "\n") + "\n"

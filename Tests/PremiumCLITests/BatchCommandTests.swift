@@ -19,16 +19,16 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
 
 struct BatchCommandTests {
     static let roster = """
-        {"id":"a","name":"张三","village":"姜山村","region":"beita","category":"dibao"}
+        {"id":"a","name":"张三","village":"姜山村","region":"beita","year":2021,"category":"dibao"}
 
-        {"id":"b","village":"刘寨村","region":"nanan","paid_on":"2024-03-01","categories":["dibao","tekun"]}
+        {"id":"b","village":"刘寨村","region":"nanan","year":2024,"paid_on":"2024-03-01","categories":["dibao","tekun"]}
         not json
-        {"id":"c","region":"beita","paid_on":"2021-02-30"}
-        {"id":"d","region":"dongzhi","paid_on":"2021-02-01","extra":{"a":[1,2]}}\r
-        {"id":"e","region":"zhuji","category":"dibao","village":"姜山村"}
-        {"id":"f","region":"zhuji","category":"nope"}
-        {"id":"g","region":"nanan","category":"dushengzi","village":"刘寨村"}
-        {"id":"h","region":"beita","category":"dibao","truncated":
+        {"id":"c","region":"beita","year":2021,"paid_on":"2021-02-30"}
+        {"id":"d","region":"dongzhi","year":2021,"paid_on":"2021-02-01","extra":{"a":[1,2]}}\r
+        {"id":"e","region":"zhuji","year":2023,"category":"dibao","village":"姜山村"}
+        {"id":"f","region":"zhuji","year":2023,"category":"nope"}
+        {"id":"g","region":"nanan","year":2024,"category":"dushengzi","village":"刘寨村"}
+        {"id":"h","region":"beita","year":2021,"category":"dibao","truncated":
         """
 
     @Test func oneLineOutPerLineInInOrderWithLineNumbers() throws {
@@ -70,7 +70,7 @@ struct BatchCommandTests {
     }
 
     @Test func carriedFieldsRoundTripByteForByte() {
-        let input = #"{"id":"x1","name":"王 \"小\" 二","note":"a,b\nc","nested":{"k":[1,2.50,null,true]},"region":"dongzhi","category":"退捕渔民"}"# + "\n"
+        let input = #"{"id":"x1","name":"王 \"小\" 二","note":"a,b\nc","nested":{"k":[1,2.50,null,true]},"region":"dongzhi","year":2021,"category":"退捕渔民"}"# + "\n"
         let result = runBatch([], input: input)
         #expect(result.status == .success)
         #expect(result.output.hasPrefix(#"{"line":1,"id":"x1","name":"王 \"小\" 二","note":"a,b\nc","nested":{"k":[1,2.50,null,true]},"benefit_end":"2021-12-31""#))
@@ -78,9 +78,9 @@ struct BatchCommandTests {
     }
 
     @Test func resultsEqualQuoteResultsForTheSameInputs() throws {
-        let line = #"{"region":"nancheng","paid_on":"2021-08-01","tier":2,"category":"jiandang"}"#
+        let line = #"{"region":"nancheng","year":2021,"paid_on":"2021-08-01","tier":2,"category":"jiandang"}"#
         let batch = try #require(try jsonLines(runBatch(["--full"], input: line + "\n").output).first)
-        let quote = runCLI(["quote", "--region", "nancheng", "--paid-on", "2021-08-01", "--tier", "2", "--category", "jiandang", "--json"])
+        let quote = runCLI(["quote", "--region", "nancheng", "--year", "2021", "--paid-on", "2021-08-01", "--tier", "2", "--category", "jiandang", "--json"])
         let single = try #require(try JSONSerialization.jsonObject(with: Data(quote.output.utf8)) as? [String: Any])
         var withoutLine = batch
         #expect(withoutLine.removeValue(forKey: "line") as? Int == 1)
@@ -134,8 +134,8 @@ struct BatchCommandTests {
     }
 
     @Test func invalidUTF8AndHugeLinesStillGiveOneLineEach() throws {
-        var input = Array(#"{"region":"beita","name":""#.utf8) + [0xFF, 0xFE] + Array("\"}\n".utf8)
-        input += Array(#"{"region":"beita","pad":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 1_000_000) + Array("\"}\n".utf8)
+        var input = Array(#"{"region":"beita","year":2021,"name":""#.utf8) + [0xFF, 0xFE] + Array("\"}\n".utf8)
+        input += Array(#"{"region":"beita","year":2021,"pad":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 1_000_000) + Array("\"}\n".utf8)
         var source = MemorySource(input)
         var output = "", errors = ""
         let status = PremiumCLI.run(["batch"], input: &source, output: &output, errors: &errors)
@@ -148,8 +148,8 @@ struct BatchCommandTests {
 
     @Test func badEscapesAndBareControlCharactersInAnyFieldAreErrors() throws {
         // Carried fields are copied byte for byte, so they must be valid JSON themselves.
-        let input = #"{"note":"a\qb","region":"beita"}"# + "\n" + #"{"note":"\u12G4","region":"beita"}"# + "\n"
-            + "{\"note\":\"tab\there\",\"region\":\"beita\"}\n" + #"{"note":"ok \u00e9 \" \\ \/","region":"beita"}"# + "\n"
+        let input = #"{"note":"a\qb","region":"beita","year":2021}"# + "\n" + #"{"note":"\u12G4","region":"beita","year":2021}"# + "\n"
+            + "{\"note\":\"tab\there\",\"region\":\"beita\"}\n" + #"{"note":"ok \u00e9 \" \\ \/","region":"beita","year":2021}"# + "\n"
         let lines = try jsonLines(runBatch([], input: input).output)
         #expect(lines.map { $0["error"] as? String } == ["invalid JSON value", "invalid JSON value", "invalid JSON value", nil])
         #expect(lines[3]["note"] as? String == "ok é \" \\ /")
@@ -161,11 +161,11 @@ struct BatchCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("roster.jsonl")
-        try Data(#"{"region":"zhuji","category":"jiance"}"#.utf8).write(to: file)
+        try Data(#"{"region":"zhuji","year":2023,"category":"jiance"}"#.utf8).write(to: file)
         let fromFile = try runBinary(["batch", file.path])
         #expect(fromFile.status == 0)
         #expect(String(decoding: fromFile.output, as: UTF8.self).contains(#""payable":175"#))   // zhuji 三(二)2(2)
-        let fromStdin = try runBinary(["batch", "-"], stdin: Data(#"{"region":"zhuji","category":"jiance"}"#.utf8))
+        let fromStdin = try runBinary(["batch", "-"], stdin: Data(#"{"region":"zhuji","year":2023,"category":"jiance"}"#.utf8))
         #expect(fromStdin.output == fromFile.output)
         let missing = try runBinary(["batch", directory.appendingPathComponent("nope.jsonl").path])
         #expect(missing.status == 66)

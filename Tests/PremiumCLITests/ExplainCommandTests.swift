@@ -13,7 +13,7 @@ struct ExplainCommandTests {
     }
 
     @Test func beitaDibaoShows280Minus85Is195WithClauses二三And二四5() throws {
-        let result = runCLI(["explain", "--region", "beita", "--category", "dibao"])
+        let result = runCLI(["explain", "--region", "beita", "--year", "2021", "--category", "dibao"])
         #expect(result.status == .success)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains(" 3. 个人缴费  个人缴费标准 280元  [二(三)]"))
@@ -22,7 +22,7 @@ struct ExplainCommandTests {
         #expect(lines.contains(" 6. 待遇开始  自待遇期开始（2021-01-01）起：2021-01-01  [二(二)]"))
         #expect(result.output.contains("通知未给出财政补助金额"), "the fiscal-subsidy assumption is listed")
 
-        let (_, steps, object) = try Self.steps(["--region", "beita", "--category", "dibao"])
+        let (_, steps, object) = try Self.steps(["--region", "beita", "--year", "2021", "--category", "dibao"])
         #expect(steps.map { $0["step"] as? String } == ["paid_on", "route", "fee", "subsidy", "payable", "benefit_start", "benefit_end"])
         let payable = try #require(steps.first { $0["step"] as? String == "payable" })
         #expect(payable["amount"] as? Int == 195)
@@ -56,7 +56,7 @@ struct ExplainCommandTests {
     @Test func nanchengLatePayerSurchargeAndCutOff() throws {
         // 四(一)2: paid after 2021-06-30 the resident also pays the fiscal part (580, assumed);
         // 五(三): 低保's subsidy is for payments up to 2021-06-30 only.
-        let (status, steps, _) = try Self.steps(["--region", "nancheng", "--category", "dibao", "--paid-on", "2021-07-15", "--lang", "en"])
+        let (status, steps, _) = try Self.steps(["--region", "nancheng", "--year", "2021", "--category", "dibao", "--paid-on", "2021-07-15", "--lang", "en"])
         #expect(status == .success)
         let surcharge = try #require(steps.first { $0["step"] as? String == "surcharge" })
         #expect(surcharge["amount"] as? Int == 580)
@@ -71,14 +71,14 @@ struct ExplainCommandTests {
 
     @Test func refusedResidentGetsTheReasonAndExit1() throws {
         // nanan 二(二): paid 2024-12-15, the 60-day wait runs past the coverage year.
-        let (status, steps, _) = try Self.steps(["--region", "nanan", "--paid-on", "2024-12-15"])
+        let (status, steps, _) = try Self.steps(["--region", "nanan", "--year", "2024", "--paid-on", "2024-12-15"])
         #expect(status == .notEnrollable)
         #expect(steps.map { $0["step"] as? String } == ["paid_on", "route", "refused"])
         #expect((steps.last?["value"] as? String)?.contains("2025-02-14") == true)
     }
 
     @Test func badInputIsAUsageError() {
-        let result = runCLI(["explain", "--region", "beita", "--category", "dibo"])
+        let result = runCLI(["explain", "--region", "beita", "--year", "2021", "--category", "dibo"])
         #expect(result.status == .usage)
         #expect(result.output.isEmpty)
         #expect(result.errors.hasPrefix("premium: error: region 'beita' has no category 'dibo'; did you mean 'dibao'?\n"))

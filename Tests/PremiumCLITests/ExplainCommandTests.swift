@@ -40,7 +40,7 @@ struct ExplainCommandTests {
         let aside = try #require(steps.first { $0["step"] as? String == "not_applied" })
         #expect(aside["amount"] as? Int == 70)
         #expect(aside["clauses"] as? [String] == ["二(四)"])
-        #expect((aside["value"] as? String)?.hasPrefix("边缘户（可资助70元）：同时符合多种资助的") == true)
+        #expect((aside["value"] as? String)?.hasPrefix("边缘户（可资助70元）：同时属于多个资助类别的，只享受最优惠的一项") == true)
     }
 
     @Test func aGroupOutsideAnotherIsSetAsideWithItsOwnClause() throws {

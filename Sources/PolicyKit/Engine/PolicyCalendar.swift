@@ -25,6 +25,8 @@ public struct PolicyCalendar: Sendable {
         public let amount: LocalizedText?
         /// When cover starts for someone paying then.
         public let cover: LocalizedText?
+        /// A caveat the notice attaches (beita's extension only where a township filed it).
+        public let note: LocalizedText?
         public let clause: String
         /// Every assumption behind the entry's dates and amounts (the fiscal subsidy a
         /// late payer adds, a window's opening day …).
@@ -58,44 +60,46 @@ public struct PolicyCalendar: Sendable {
             for surcharge in policy.surcharges where !surcharge.exemptRoutes.contains(route.id) && route.charge == .fee
                 && surcharge.paidFrom > route.paid.from && surcharge.paidFrom <= route.paid.to
                 && !(exemptOnly && route.requiresAny.allSatisfy(surcharge.exemptAny.contains)) {
-                amount = LocalizedText(zh: amount.zh + "；\(surcharge.paidFrom)起另缴财政补助\(fiscal)元",
-                                       en: amount.en + "; from \(surcharge.paidFrom) plus the fiscal subsidy of \(fiscal) yuan")
+                let until = surcharge.paidTo.flatMap { $0 < route.paid.to ? $0 : nil }
+                amount = LocalizedText(zh: amount.zh + "；\(surcharge.paidFrom)起" + (until.map { "至\($0)" } ?? "") + "另缴财政补助\(fiscal)元",
+                                       en: amount.en + "; from \(surcharge.paidFrom)" + (until.map { " to \($0)" } ?? "") + " plus the fiscal subsidy of \(fiscal) yuan")
                 assumptions += [surcharge.provenance.assumption, fiscalAssumption]
             }
             entries.append(Entry(
                 kind: .window, from: route.paid.from, to: route.paid.to, route: route.id, name: route.name,
                 who: route.requiresAny.isEmpty ? nil : route.requiresAny.describe(in: policy),
                 amount: amount, cover: route.benefitStart.describe(coverageFrom: policy.coverage.from),
-                clause: route.provenance.clause, assumptions: Self.distinct(assumptions)))
+                note: route.note, clause: route.provenance.clause, assumptions: Self.distinct(assumptions)))
         }
         // Subsidy cut-offs, one entry per distinct period, naming its groups.
         var periods: [(Period, [Category])] = []
         for category in policy.categories {
             guard let period = category.paid else { continue }
-            if let index = periods.firstIndex(where: { $0.0 == period && $0.1[0].paidProvenance == category.paidProvenance }) { periods[index].1.append(category) } else { periods.append((period, [category])) }
+            if let index = periods.firstIndex(where: { $0.0 == period && $0.1[0].paidProvenance == category.paidProvenance && $0.1[0].paidExemptAny == category.paidExemptAny }) { periods[index].1.append(category) } else { periods.append((period, [category])) }
         }
         for (period, categories) in periods {
             let source = categories[0].paidProvenance ?? categories[0].provenance
             let names = LocalizedText(zh: categories.map(\.name.zh).joined(separator: "、"), en: categories.map(\.name.en).joined(separator: "; "))
+            let exempt = categories[0].paidExemptAny.isEmpty ? nil : categories[0].paidExemptAny.describe(in: policy)
             entries.append(Entry(
                 kind: .subsidyDeadline, from: period.to, to: period.to, route: nil,
                 name: LocalizedText(zh: "资助缴费截止：此后缴费不再享受" + names.zh, en: "last day of subsidised payment for: " + names.en),
-                who: nil, amount: nil, cover: nil,
+                who: exempt.map { LocalizedText(zh: "除外：" + $0.zh, en: "except: " + $0.en) }, amount: nil, cover: nil, note: nil,
                 clause: source.clause, assumptions: Self.distinct([source.assumption])))
         }
         for surcharge in policy.surcharges {
             let exempt = surcharge.exemptAny.isEmpty ? nil : surcharge.exemptAny.describe(in: policy)
             entries.append(Entry(
-                kind: .surcharge, from: surcharge.paidFrom, to: policy.coverage.to, route: nil,
+                kind: .surcharge, from: surcharge.paidFrom, to: surcharge.paidTo ?? policy.coverage.to, route: nil,
                 name: LocalizedText(zh: "逾期缴费另缴财政补助\(fiscal)元", en: "late payers also pay the fiscal subsidy of \(fiscal) yuan"),
                 who: exempt.map { LocalizedText(zh: "除外：" + $0.zh, en: "except: " + $0.en) },
-                amount: LocalizedText(zh: "个人缴费加\(fiscal)元", en: "the individual fee plus \(fiscal) yuan"), cover: nil,
+                amount: LocalizedText(zh: "个人缴费加\(fiscal)元", en: "the individual fee plus \(fiscal) yuan"), cover: nil, note: nil,
                 clause: surcharge.provenance.clause, assumptions: Self.distinct([surcharge.provenance.assumption, fiscalAssumption])))
         }
         entries.append(Entry(
             kind: .coverage, from: policy.coverage.from, to: policy.coverage.to, route: nil,
             name: LocalizedText(zh: "\(policy.year)年度待遇享受期", en: "\(policy.year) coverage year"),
-            who: nil, amount: nil, cover: nil,
+            who: nil, amount: nil, cover: nil, note: nil,
             clause: policy.coverageProvenance.clause, assumptions: Self.distinct([policy.coverageProvenance.assumption])))
         // In date order; on the same day, in the order above (stable).
         self.entries = entries.enumerated().sorted { ($0.element.from, $0.offset) < ($1.element.from, $1.offset) }.map(\.element)

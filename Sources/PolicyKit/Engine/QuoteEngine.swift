@@ -92,7 +92,7 @@ public struct QuoteEngine: Sendable {
             builder.surcharge = policy.fiscalSubsidy.amount
             builder.surchargeClause = route.provenance.clause
         } else if let rule = policy.surcharges.first(where: {
-            paidOn >= $0.paidFrom && !$0.exemptRoutes.contains(route.id)
+            $0.covers(paidOn) && !$0.exemptRoutes.contains(route.id)
                 && !($0.exemptAny.isEmpty == false && $0.exemptAny.anyHolds(for: resident, paidOn: paidOn, in: policy))
         }) {
             builder.surcharge = policy.fiscalSubsidy.amount
@@ -198,8 +198,8 @@ public struct QuoteEngine: Sendable {
             (lhs.total, lhs.now, -lhs.order) < (rhs.total, rhs.now, -rhs.order)
         }) else { return }
         for other in candidates where other.category.id != best.category.id {
-            builder.setAside(other.category.id, other.total, policy.severalCategories.provenance, LocalizedText(
-                zh: "同时符合多种资助的，按就高不就低只享受一项", en: "only the single most favourable subsidy applies"))
+            // The notice's own words, or the assumption's (only nancheng 五(四) states the rule).
+            builder.setAside(other.category.id, other.total, policy.severalCategories.provenance, policy.severalCategories.note)
         }
         if candidates.count > 1 { builder.cite(policy.severalCategories.provenance) }
         builder.subsidyCategory = best.category.id

@@ -275,6 +275,9 @@ public final class RegionPolicy: Sendable {
             if surcharge.paidFrom < earliest || surcharge.paidFrom > latest {
                 at("surcharges.\(index).paid_from", "surcharge date \(surcharge.paidFrom) lies outside \(earliest) … \(latest)")
             }
+            if let to = surcharge.paidTo, to < surcharge.paidFrom {
+                at("surcharges.\(index).paid_to", "surcharge ends (\(to)) before it starts (\(surcharge.paidFrom))")
+            }
             for (routeIndex, routeID) in surcharge.exemptRoutes.enumerated() where !routes.contains(where: { $0.id == routeID }) {
                 at("surcharges.\(index).exempt_routes.\(routeIndex)", "route '\(routeID)' is not defined"
                     + Suggestion.didYouMean(routeID, among: routes.map(\.id)))

@@ -37,6 +37,7 @@ enum CalendarCommand {
                 json.key("from"); json.date(entry.from)
                 json.key("kind"); json.string(entry.kind.rawValue)
                 text("name", entry.name)
+                text("note", entry.note)
                 json.key("route")
                 if let route = entry.route { json.string(route) } else { json.null() }
                 json.key("source"); json.string(cite(entry.clause))
@@ -66,9 +67,10 @@ enum CalendarCommand {
                 : (zh ? "\(entry.from) 至 \(entry.to)" : "\(entry.from) to \(entry.to)")
             text += "\n" + dates + "  " + entry.name(language) + "  [\(entry.clause)]\n"
             let rows: [(String, String, LocalizedText?)] = [
-                ("谁可缴费", "who", entry.kind == .window ? entry.who ?? LocalizedText(zh: "所有居民", en: "everyone") : entry.who),
+                (entry.kind == .window ? "谁可缴费" : "适用范围", entry.kind == .window ? "who" : "applies to", entry.kind == .window ? entry.who ?? LocalizedText(zh: "所有居民", en: "everyone") : entry.who),
                 ("缴费金额", "pays", entry.amount),
                 ("待遇开始", "cover", entry.cover),
+                ("说明", "note", entry.note),
             ]
             for (label, english, value) in rows {
                 guard let value else { continue }

@@ -49,7 +49,12 @@ enum QuoteText {
             let end = quote.benefitEnd?.description ?? "?"
             rows.append((t("待遇享受期", "Covered"), zh ? "\(start) 至 \(end)" : "\(start) to \(end)"))
             if quote.waitingDays > 0 {
-                rows.append((t("等待期", "Waiting period"), zh ? "\(quote.waitingDays) 天" : "\(quote.waitingDays) days"))
+                let days = zh ? "\(quote.waitingDays) 天" : "\(quote.waitingDays) days"
+                if case .waitingMonths(let months) = quote.benefitStartRule {
+                    rows.append((t("等待期", "Waiting period"), zh ? "\(months) 个月（\(days)）" : "\(months) months (\(days))"))
+                } else {
+                    rows.append((t("等待期", "Waiting period"), days))
+                }
             }
         }
         let width = rows.map { DisplayWidth.of($0.0) }.max()! + 2

@@ -7,7 +7,7 @@ import TestSupport
 /// Random argv and random batch input never trap; every input gets a result or one
 /// clear error with a documented exit status. Fixed seeds; `PREMIUM_FUZZ_CASES` for more.
 struct FuzzTests {
-    static let documented: Set<ExitCode> = [.success, .notEnrollable, .usage, .dataError, .noInput]
+    static let documented: Set<ExitCode> = [.success, .notEnrollable, .usage, .dataError, .noInput, .cantCreate, .ioError]
 
     static let words = [
         "quote", "batch", "help", "--region", "beita", "北塔区", "nancheng", "nanan", "dongzhi", "zhuji", "朱集",

@@ -48,7 +48,15 @@ struct BatchRunner {
         if csvOut && bom { out.append([0xEF, 0xBB, 0xBF]) }
     }
 
-    mutating func process(_ input: inout some ByteSource, into output: inout some ByteSink) {
+    /// Why a run stopped before the end of its input: the `errno` of a failed read or write.
+    enum Stop: Error {
+        case read(Int32)
+        case write(Int32)
+    }
+
+    /// Reads `input` to its end and writes one result per record to `output`. Stops at
+    /// the first failed read or write: a read error is never taken for the end of input.
+    mutating func process(_ input: inout some ByteSource, into output: inout some ByteSink) throws(Stop) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(BatchCommand.chunkSize * 2)
         var start = 0
@@ -56,6 +64,7 @@ struct BatchRunner {
         var first = true
         while !atEnd {
             atEnd = input.read(into: &buffer, count: BatchCommand.chunkSize) == 0
+            if let code = input.readError { throw .read(code) }
             if first, buffer.count >= 3 || atEnd {
                 first = false
                 if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -78,12 +87,17 @@ struct BatchRunner {
                 }
                 answerStaged()  // the staged lines point into this chunk
             }
-            if out.count >= BatchCommand.chunkSize { output.write(buffer: out.bytes); out.removeAll() }
+            if out.count >= BatchCommand.chunkSize {
+                output.write(buffer: out.bytes)
+                out.removeAll()
+                if let code = output.writeError { throw .write(code) }
+            }
             if start > 0 { buffer.removeFirst(start); start = 0 }
         }
         if csvOut && outputCarried == nil { writeCSVHeader(carried: csvCarriedNames()) }
         output.write(buffer: out.bytes)
         out.removeAll()
+        if let code = output.writeError { throw .write(code) }
         foldTallies()
         for (index, name) in villageNames.enumerated() {
             let row = villageTotals[index]

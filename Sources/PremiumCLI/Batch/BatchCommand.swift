@@ -53,6 +53,8 @@ enum BatchCommand {
     /// Distinct summary tallies held before they are folded into the totals.
     static let tallyLimit = 1 << 16
     static let chunkSize = 1 << 16
+    /// A longer line (or CSV record) is an error line, skipped without being kept.
+    static let lineLimit = 1 << 20
     /// JSON Lines records scanned ahead so their cache entries are fetched together.
     static let stageSize = 16
 
@@ -101,6 +103,7 @@ enum BatchCommand {
                 switch error {
                 case .read(let code): throw .cannotRead(inputName, code)
                 case .write(let code): throw .cannotWrite(outputName, code)
+                case .invalid(let message): throw CLIError(message: message, status: .dataError)
                 }
             }
             guard wantsSummary else { return }

@@ -36,6 +36,11 @@ struct BatchRunner {
     private var csvHeader: [String]?
     private var csvFields: [RecordField?] = []
     private var outputCarried: [String]?
+    private var csvScanner = CSVRecordScanner()
+    /// Bytes of the current JSON Lines record already searched for its newline.
+    private var jsonSearched = 0
+    /// Inside a line over the limit (already answered), skipping to its end.
+    private var skipping = false
 
     init(store: PolicyStore, language: Language, full: Bool, csvIn: Bool, csvOut: Bool, bom: Bool,
          cache: ResultCache = ResultCache()) {
@@ -52,6 +57,9 @@ struct BatchRunner {
     enum Stop: Error {
         case read(Int32)
         case write(Int32)
+        /// The input as a whole cannot be used (a duplicate CSV header, an input field that
+        /// batch also writes).
+        case invalid(String)
     }
 
     /// Reads `input` to its end and writes one result per record to `output`. Stops at
@@ -71,12 +79,24 @@ struct BatchRunner {
             }
             if first { continue }
             if !atEnd && physicalLine.value > 1 { cache.reserve() }
-            buffer.withUnsafeBufferPointer { bytes in
-                while let (contentEnd, next) = nextRecord(bytes, from: start, atEnd: atEnd) {
+            try buffer.withUnsafeBufferPointer { (bytes) throws(Stop) in
+                if skipping {
+                    guard let next = lineEnd(bytes, from: start, atEnd: atEnd) else { start = pendingCR(bytes, atEnd: atEnd); return }
+                    skipping = false
+                    start = next
+                }
+                while let (contentEnd, next, lines, unterminated) = nextRecord(bytes, from: start, atEnd: atEnd) {
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
-                    if csvIn {
-                        let lines = countNewlines(bytes, start..<next)
-                        handleCSV(line)
+                    if contentEnd - start > BatchCommand.lineLimit {
+                        answerStaged()
+                        emitError(BatchRunner.tooLong)
+                        physicalLine.advance(by: lines)
+                    } else if csvIn {
+                        if unterminated {
+                            emitError("unterminated quoted field: a quote opened in this row is never closed")
+                        } else {
+                            try handleCSV(line)
+                        }
                         physicalLine.advance(by: lines)
                     } else {
                         staged[stagedCount].stage(line)
@@ -86,6 +106,19 @@ struct BatchRunner {
                     start = next
                 }
                 answerStaged()  // the staged lines point into this chunk
+                // A record longer than the limit with no end in sight: answer it now and
+                // skip the rest of its line without keeping it.
+                if bytes.count - start > BatchCommand.lineLimit {
+                    if csvIn && csvScanner.inQuotes && csvScanner.canCut {
+                        return  // cut at its first line break on the next call
+                    }
+                    emitError(BatchRunner.tooLong)
+                    physicalLine.advance(by: csvScanner.breaks + 1)
+                    csvScanner.reset()
+                    jsonSearched = 0
+                    skipping = true
+                    start = pendingCR(bytes, atEnd: atEnd)
+                }
             }
             if out.count >= BatchCommand.chunkSize {
                 output.write(buffer: out.bytes)
@@ -132,23 +165,61 @@ struct BatchRunner {
         return number
     }
 
-    private func nextRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> (Int, Int)? {
-        if csvIn { return CSV.recordEnd(bytes, from: start, atEnd: atEnd) }
+    /// The error of a line over `BatchCommand.lineLimit`.
+    static let tooLong = "line longer than 1 MiB (\(BatchCommand.lineLimit) bytes); skipped"
+
+    /// The next complete record from `start`: its content end, where the next starts, the
+    /// physical lines it spans, and whether a CSV quote in it was never closed. A CSV
+    /// record whose open quote runs past the line limit is cut as unterminated.
+    private mutating func nextRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> (Int, Int, Int, Bool)? {
+        if csvIn {
+            if let found = csvScanner.next(bytes, from: start, atEnd: atEnd) {
+                return (found.contentEnd, found.next, found.lines, found.unterminated)
+            }
+            guard bytes.count - start > BatchCommand.lineLimit, csvScanner.inQuotes, csvScanner.canCut else { return nil }
+            let found = csvScanner.cutUnterminated(from: start, count: bytes.count)
+            return (found.contentEnd, found.next, found.lines, true)
+        }
         guard start < bytes.count else { return nil }
-        let base = bytes.baseAddress! + start
-        if let found = memchr(base, 10, bytes.count - start) {
+        // Resume the search where the last chunk's ended: a long line is scanned once.
+        let from = start + jsonSearched
+        if from < bytes.count, let found = memchr(bytes.baseAddress! + from, 10, bytes.count - from) {
+            jsonSearched = 0
             let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
             let contentEnd = newline > start && bytes[newline - 1] == 13 ? newline - 1 : newline
-            return (contentEnd, newline + 1)
+            return (contentEnd, newline + 1, 1, false)
         }
-        return atEnd ? (bytes.count, bytes.count) : nil
+        jsonSearched = bytes.count - start
+        guard atEnd else { return nil }
+        jsonSearched = 0
+        return (bytes.count, bytes.count, 1, false)
     }
 
-    /// The physical lines a CSV record spans (quoted cells may hold line breaks).
-    private func countNewlines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var count = 0
-        for index in range where bytes[index] == 10 { count += 1 }
-        return max(count, 1)
+    /// Where the line that `start` is in ends (after its line break), or nil when the
+    /// bytes hold no line break yet. CSV lines also end at a lone CR.
+    private func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
+        guard start < bytes.count else { return nil }
+        if !csvIn {
+            guard let found = memchr(bytes.baseAddress! + start, 10, bytes.count - start) else { return nil }
+            return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! + 1
+        }
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 10 { return index + 1 }
+            if byte == 13 && csvIn {
+                guard index + 1 < bytes.count else { return atEnd ? index + 1 : nil }
+                return bytes[index + 1] == 10 ? index + 2 : index + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where to keep bytes from when skipping the rest of a long line: nothing, except a
+    /// CR at the very end, which may be half of a CRLF.
+    private func pendingCR(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> Int {
+        csvIn && !atEnd && bytes.last == 13 ? bytes.count - 1 : bytes.count
     }
 
     // MARK: JSON Lines
@@ -273,11 +344,17 @@ struct BatchRunner {
 
     // MARK: CSV
 
-    private mutating func handleCSV(_ line: UnsafeBufferPointer<UInt8>) {
+    private mutating func handleCSV(_ line: UnsafeBufferPointer<UInt8>) throws(Stop) {
+        // Blank rows and rows of only separators are not residents: skipped, counted.
+        if CSV.isBlank(line) { summary.skipped += 1; return }
         guard let header = csvHeader else {
-            let names = CSV.fields(line, 0..<line.count) ?? []
-            csvHeader = names.map { $0.trimmedOfSpaces }
-            csvFields = csvHeader!.map { RecordField.byName[Array($0.utf8)] }
+            let names = (CSV.fields(line, 0..<line.count) ?? []).map(\.trimmedOfSpaces)
+            var seen = Set<String>()
+            for name in names where !seen.insert(name).inserted {
+                throw .invalid("CSV header names column '\(Echo.value(name))' twice")
+            }
+            csvHeader = names
+            csvFields = names.map { RecordField.byName[Array($0.utf8)] }
             return
         }
         guard let cells = CSV.fields(line, 0..<line.count) else {

@@ -24,7 +24,7 @@ struct AtomicOutputFile {
         guard descriptor >= 0 else {
             throw CLIError(message: "cannot create '\(path)': \(systemMessage(errno))", status: .cantCreate)
         }
-        temporaryPath = String(cString: template)
+        temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // mkstemp makes the file 0600: give it the old file's mode, else 0666 less umask.
         var info = stat()
         if stat(path, &info) == 0 {

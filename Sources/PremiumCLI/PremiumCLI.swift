@@ -69,7 +69,7 @@ public enum PremiumCLI {
             if let code = output.writeError { throw CLIError.cannotWrite("standard output", code) }
             return status
         } catch {
-            errors.write("premium: error: \(error.message)\n")
+            errors.write("premium: error: \(Echo.message(error.message))\n")
             if error.status == .usage { errors.write("Run 'premium --help' for usage.\n") }
             return error.status
         }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyKit
 
 /// One record's answer: its JSON members or CSV cells, written into a buffer once and
@@ -30,6 +35,31 @@ enum BatchResult {
             hasher.combine(error)
             hasher.combine(enrollable)
         }
+    }
+
+    /// Every key a batch output line may have (JSON members with and without `--full`,
+    /// and the CSV columns): an input field of one of these names would be written twice.
+    static let outputKeys: [String] = [
+        "line", "error", "assumptions", "benefit_end", "benefit_start", "benefit_start_rule", "categories",
+        "enrollable", "fiscal_subsidy", "individual_fee", "late_surcharge", "notes", "paid_on", "paid_on_assumed",
+        "payable", "reason", "reason_code", "refund_later", "region", "route", "sources", "subsidies", "subsidy",
+        "subsidy_category", "tier", "waiting_days", "year",
+    ]
+
+    /// `outputKeys` as bytes, by length, for `isOutputKey`.
+    private static let outputKeysByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 32)
+        for key in outputKeys { table[key.utf8.count].append(Array(key.utf8)) }
+        return table
+    }()
+
+    /// Whether `key` is one of `outputKeys` (runs for every carried member).
+    static func isOutputKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count < 32 else { return false }
+        for name in outputKeysByLength[key.count] where name.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, key.count) }) == 0 {
+            return true
+        }
+        return false
     }
 
     static let csvColumns = [

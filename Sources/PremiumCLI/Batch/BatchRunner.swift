@@ -65,6 +65,16 @@ struct BatchRunner {
     /// Reads `input` to its end and writes one result per record to `output`. Stops at
     /// the first failed read or write: a read error is never taken for the end of input.
     mutating func process(_ input: inout some ByteSource, into output: inout some ByteSink) throws(Stop) {
+        do {
+            try run(&input, into: &output)
+        } catch {
+            // The lines answered before an input that cannot be used still go out.
+            if case .invalid = error { output.write(buffer: out.bytes); out.removeAll() }
+            throw error
+        }
+    }
+
+    private mutating func run(_ input: inout some ByteSource, into output: inout some ByteSink) throws(Stop) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(BatchCommand.chunkSize * 2)
         var start = 0
@@ -88,7 +98,7 @@ struct BatchRunner {
                 while let (contentEnd, next, lines, unterminated) = nextRecord(bytes, from: start, atEnd: atEnd) {
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
                     if contentEnd - start > BatchCommand.lineLimit {
-                        answerStaged()
+                        try answerStaged()
                         emitError(BatchRunner.tooLong)
                         physicalLine.advance(by: lines)
                     } else if csvIn {
@@ -101,11 +111,11 @@ struct BatchRunner {
                     } else {
                         staged[stagedCount].stage(line)
                         stagedCount += 1
-                        if stagedCount == staged.count { answerStaged() }
+                        if stagedCount == staged.count { try answerStaged() }
                     }
                     start = next
                 }
-                answerStaged()  // the staged lines point into this chunk
+                try answerStaged()  // the staged lines point into this chunk
                 // A record longer than the limit with no end in sight: answer it now and
                 // skip the rest of its line without keeping it.
                 if bytes.count - start > BatchCommand.lineLimit {
@@ -226,12 +236,17 @@ struct BatchRunner {
 
     /// Answers the staged records in input order, after asking the cache to fetch all
     /// their sets, then all the entries those name.
-    private mutating func answerStaged() {
+    private mutating func answerStaged() throws(Stop) {
         for index in 0..<stagedCount where staged[index].failure == nil { cache.warmSet(hash: staged[index].hash) }
         for index in 0..<stagedCount where staged[index].failure == nil { cache.warmEntry(hash: staged[index].hash) }
         for index in 0..<stagedCount {
             let next = staged[index]
-            if let failure = next.failure { emitError(failure) } else { answerJSON(next) }
+            if let failure = next.failure {
+                if next.fatal { throw .invalid("line \(physicalLine.value): " + Echo.message(failure)) }
+                emitError(failure)
+            } else {
+                answerJSON(next)
+            }
             physicalLine.advance(by: 1)
         }
         stagedCount = 0
@@ -302,11 +317,12 @@ struct BatchRunner {
             case (_, .string(let text)): values[field.rawValue] = text
             case (_, .number(let text)) where field == .year || field == .tier: values[field.rawValue] = text
             case (_, .bool(let flag)) where field.situation != nil: values[field.rawValue] = flag ? "true" : "false"
+            case (_, .number(let text)) where field.situation != nil && (text == "1" || text == "0"): values[field.rawValue] = text
             default:
                 throw .init(message: "field '\(field.name)' has the wrong type (\(value.typeName))")
             }
         }
-        return RecordField.request(from: values, categories: categories)
+        return try RecordField.request(from: values, categories: categories)
     }
 
     /// The text of a JSON string with no escapes (the common case), without a parser.
@@ -353,8 +369,11 @@ struct BatchRunner {
             for name in names where !seen.insert(name).inserted {
                 throw .invalid("CSV header names column '\(Echo.value(name))' twice")
             }
-            csvHeader = names
             csvFields = names.map { RecordField.byName[Array($0.utf8)] }
+            for (name, field) in zip(names, csvFields) where field == nil && BatchResult.outputKeys.contains(name) {
+                throw .invalid("input column '\(name)' is also a column batch writes; rename it")
+            }
+            csvHeader = names
             return
         }
         guard let cells = CSV.fields(line, 0..<line.count) else {
@@ -399,7 +418,13 @@ struct BatchRunner {
         var answer = cache.lookup(key.bytes, hash: hash)
         if answer == nil {
             pricer.scratch.removeAll()
-            answer = keep(pricer.price(RecordField.request(from: values, categories: categories)), key: key, hash: hash)
+            let tally: BatchResult.Tally
+            do throws(JSONLineScanner.Failure) {
+                tally = pricer.price(try RecordField.request(from: values, categories: categories))
+            } catch {
+                tally = pricer.fail(error.message)
+            }
+            answer = keep(tally, key: key, hash: hash)
         }
         beginLine(tally: answer!.tally, village: village, csvCarried: carriedCSV)
         if !csvOut { for member in carriedJSON { out.append(44); out.append(member) } }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PolicyKit
+
 /// Reads one JSON Lines record without building a document: the known fields' value
 /// bytes by `RecordField`, and every other member's raw bytes, kept byte for byte so
 /// they can be carried to the output unchanged.
@@ -35,10 +42,33 @@ enum JSONLineScanner {
             }
         }
 
+        /// The text of each carried member's key once a key had escapes (nil before).
+        @exclusivity(unchecked) fileprivate var carriedKeys: [String?] = []
+        /// Whether a key of this record had escapes, so keys are compared as text.
+        @exclusivity(unchecked) fileprivate var escapedKeys = false
+
         fileprivate func reset() {
             present = 0
             carried.removeAll(keepingCapacity: true)
+            carriedKeys.removeAll(keepingCapacity: true)
+            escapedKeys = false
             village = nil
+        }
+
+        /// Whether a carried member already has `key` (its raw or unescaped text).
+        fileprivate func isCarriedTwice(_ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+            for (index, member) in carried.enumerated() {
+                if escapedKeys {
+                    let earlier = carriedKeys[index] ?? String(decoding: line[(member.lowerBound + 1)...].prefix { $0 != 34 }, as: UTF8.self)
+                    if earlier.utf8.elementsEqual(key) { return true }
+                    continue
+                }
+                // The raw key of an earlier member: it had no escapes, so it ends at the next quote.
+                let start = member.lowerBound + 1
+                guard start + key.count < line.count, line[start + key.count] == 34 else { continue }
+                if memcmp(line.baseAddress! + start, key.baseAddress!, key.count) == 0 { return true }
+            }
+            return false
         }
 
         /// False when the field was already set.
@@ -53,7 +83,12 @@ enum JSONLineScanner {
     }
 
     /// Why a line is not a usable record.
-    struct Failure: Error { var message: String }
+    struct Failure: Error {
+        var message: String
+        /// The line shows the whole input cannot be used (an input field that batch also
+        /// writes would give output lines with the key twice).
+        var fatal = false
+    }
 
     /// Scans `line` (no trailing newline). Throws for anything that is not one flat-or-
     /// nested JSON object in valid UTF-8.
@@ -87,13 +122,32 @@ enum JSONLineScanner {
                 index = skipSpace(line, index + 1)
                 let valueStart = index
                 guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: "invalid JSON value") }
-                let key = UnsafeBufferPointer(rebasing: line[keyRange])
-                if let field = RecordField.named(key) {
-                    guard record.set(field, valueStart..<valueEnd) else {
-                        throw Failure(message: "field '\(field.name)' given twice")
+                var key = UnsafeBufferPointer(rebasing: line[keyRange])
+                // Keys are compared as text: "c\u0061tegory" is category.
+                var unescaped: [UInt8] = []
+                if memchr(key.baseAddress!, 92, key.count) != nil {
+                    guard case .string(let text)? = try? JSONParser.parse(Array(line[(keyRange.lowerBound - 1)..<keyEnd])) else {
+                        throw Failure(message: "invalid JSON key")
                     }
-                } else {
+                    unescaped = Array(text.utf8)
+                    record.escapedKeys = true
+                }
+                try unescaped.withUnsafeBufferPointer { (text) throws(Failure) in
+                    if record.escapedKeys && !unescaped.isEmpty { key = text }
+                    if let field = RecordField.named(key) {
+                        guard record.set(field, valueStart..<valueEnd) else {
+                            throw Failure(message: "field '\(field.name)' given twice")
+                        }
+                        return
+                    }
+                    if BatchResult.isOutputKey(key) {
+                        throw Failure(message: "input field '\(String(decoding: key, as: UTF8.self))' is also a field batch writes; rename it", fatal: true)
+                    }
+                    if record.isCarriedTwice(key, in: line) {
+                        throw Failure(message: "field '\(String(decoding: key, as: UTF8.self))' given twice")
+                    }
                     record.carried.append(memberStart..<valueEnd)
+                    record.carriedKeys.append(record.escapedKeys ? String(decoding: key, as: UTF8.self) : nil)
                     if RecordField.isVillage(key) { record.village = valueStart..<valueEnd }
                 }
                 index = skipSpace(line, valueEnd)
@@ -211,17 +265,36 @@ enum JSONLineScanner {
         case UInt8(ascii: "f"): return literal(line, start, "false")
         case UInt8(ascii: "n"): return literal(line, start, "null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            var index = start + 1
-            while index < line.count {
-                switch line[index] {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
-                     UInt8(ascii: "+"), UInt8(ascii: "-"): index += 1
-                default: return index
-                }
-            }
-            return index
+            return skipNumber(line, start)
         default: return nil
         }
+    }
+
+    /// The index after the JSON number at `start`, or nil when it does not follow the
+    /// JSON grammar (`01`, `1.`, `.5`, `+1`, `1e` are not numbers), so that a carried
+    /// number is written out as valid JSON.
+    static func skipNumber(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var index = start
+        func digits() -> Int {
+            let from = index
+            while index < line.count, line[index] &- 48 < 10 { index += 1 }
+            return index - from
+        }
+        if line[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < line.count, line[index] &- 48 < 10 else { return nil }
+        if line[index] == UInt8(ascii: "0") { index += 1 } else { _ = digits() }
+        if index < line.count, line[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return nil }
+        }
+        if index < line.count, line[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < line.count, line[index] == UInt8(ascii: "+") || line[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        // A digit straight after a leading zero ("01") is not a number.
+        if index < line.count, line[index] &- 48 < 10 { return nil }
+        return index
     }
 
     static func literal(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Int? {

@@ -23,4 +23,23 @@ enum Echo {
         }
         return result
     }
+
+    /// A whole error message made safe to print: control characters escaped, every
+    /// quoted value ('…') longer than `limit` cut, and the message cut at four limits.
+    static func message(_ text: String) -> String {
+        var result = "", quoted = "", inQuote = false
+        for character in text {
+            if character == "'" {
+                result += inQuote ? value(quoted) + "'" : "'"
+                quoted = ""
+                inQuote.toggle()
+            } else if inQuote {
+                quoted.append(character)
+            } else {
+                result += value(String(character))
+            }
+        }
+        if inQuote { result += value(quoted) }
+        return result.count > 4 * limit ? String(result.prefix(4 * limit)) + "…" : result
+    }
 }

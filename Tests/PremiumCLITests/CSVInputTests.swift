@@ -112,3 +112,17 @@ struct CarriedOnlyRecordTests {
         #expect(lines.last?["line"] as? Int == 10_000)
     }
 }
+
+/// Issue 12, item 7: CSV output cannot smuggle a formula into a spreadsheet.
+struct CSVOutputTests {
+    @Test func textCellsStartingWithAFormulaCharacterAreNeutralised() {
+        let csv = "id,name,note,amount,region,category\n=1+1,@SUM(A1),+cmd|' /C calc'!A0,-5,beita,dibao\n"
+        let rows = runBatch(["--input-format", "csv", "--output-format", "csv"], input: csv).output.split(separator: "\n")
+        #expect(rows[0].hasPrefix("line,id,name,note,amount,region"))
+        #expect(rows[1].hasPrefix("2,'=1+1,'@SUM(A1),'+cmd|' /C calc'!A0,-5,beita,2021,dibao,"))  // -5 is a number
+        #expect(CSV.neutralised("-1.5") == "-1.5")
+        #expect(CSV.neutralised("-x") == "'-x")
+        #expect(CSV.neutralised("\tA") == "'\tA")
+        #expect(CSV.neutralised("a=b") == "a=b")
+    }
+}

@@ -36,3 +36,22 @@ struct EndToEndTests {
         #expect(String(decoding: result.output, as: UTF8.self).contains("\"payable\": 50"))
     }
 }
+
+/// Issue 12, item 7: the binary has no `$ORIGIN` (or any) run path to load libraries from.
+struct LinkageTests {
+    @Test func theBinaryHasNoOriginRunPath() throws {
+        guard let readelf = ["/usr/bin/readelf", "/bin/readelf"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return  // no binutils here
+        }
+        let binaries = [premiumBinary, packageRoot.appendingPathComponent(".build/release/premium")]
+            .filter { FileManager.default.isExecutableFile(atPath: $0.path) }
+        #expect(!binaries.isEmpty)
+        for binary in binaries {
+            let result = try runBinary(["-d", binary.path], binary: URL(fileURLWithPath: readelf))
+            let text = String(decoding: result.output, as: UTF8.self)
+            #expect(result.status == 0)
+            #expect(!text.contains("$ORIGIN"), "\(binary.path): \(text)")
+            #expect(!text.contains("RUNPATH") && !text.contains("RPATH"), "\(binary.path): \(text)")
+        }
+    }
+}

@@ -72,7 +72,7 @@ enum BatchResult {
     static func write(error message: String, csv: Bool, into buffer: ByteBuffer) -> Tally {
         if csv {
             for _ in 1..<csvColumns.count { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(CSV.escape(message))
+            buffer.append(CSV.text(message))
         } else {
             var json = JSONWriter(pretty: false, into: buffer)
             json.key("error"); json.string(message)
@@ -100,6 +100,10 @@ enum BatchResult {
         return tally
     }
 
+    /// The `csvColumns` that hold text (region, categories, subsidy_category, route,
+    /// reason_code, reason, error): the others hold numbers, dates and booleans.
+    private static let textColumns: Set<Int> = [0, 2, 10, 16, 17, 18, 19]
+
     /// The result columns of a CSV row.
     private static func writeCSVCells(_ quote: Quote, language: Language, into buffer: ByteBuffer) {
         let enrolled = quote.enrollable
@@ -115,7 +119,7 @@ enum BatchResult {
         ]
         for (index, cell) in cells.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(CSV.escape(cell))
+            buffer.append(textColumns.contains(index) ? CSV.text(cell) : CSV.escape(cell))
         }
     }
 }

@@ -448,7 +448,7 @@ struct BatchRunner {
 
     private mutating func writeCSVHeader(carried: [String]) {
         outputCarried = carried
-        out.append((["line"] + carried + BatchResult.csvColumns).map(CSV.escape).joined(separator: ","))
+        out.append((["line"] + carried + BatchResult.csvColumns).map(CSV.text).joined(separator: ","))
         out.append(10)
     }
 
@@ -471,7 +471,7 @@ struct BatchRunner {
         let csvCarried = csvCarried ?? [:]
         if outputCarried == nil { writeCSVHeader(carried: csvIn ? csvCarriedNames() : csvCarried.keys.sorted()) }
         physicalLine.append(to: out)
-        for name in outputCarried! { out.append(44); out.append(CSV.escape(csvCarried[name] ?? "")) }
+        for name in outputCarried! { out.append(44); out.append(CSV.text(csvCarried[name] ?? "")) }
     }
 
     private func endLine(_ result: UnsafeRawBufferPointer) {

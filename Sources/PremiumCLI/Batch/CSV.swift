@@ -35,6 +35,28 @@ enum CSV {
         bytes.allSatisfy { $0 == UInt8(ascii: ",") || $0 == 32 || $0 == 9 }
     }
 
+    /// A text cell made safe for a spreadsheet (OWASP "CSV injection"): one starting
+    /// with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, so Excel, WPS and
+    /// LibreOffice show it as text instead of running it as a formula. A number (`-5`,
+    /// `+1.5`) is left alone: it is a value, not a formula.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first)
+        else { return text }
+        return isNumber(text) ? text : "'" + text
+    }
+
+    /// An optional sign, digits, and optional decimals.
+    private static func isNumber(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8.dropFirst(0)
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { $0 &- 48 < 10 } }
+    }
+
+    /// A text cell, neutralised and escaped.
+    static func text(_ text: String) -> String { escape(neutralised(text)) }
+
     /// One field, quoted when it holds a comma, quote or line break.
     static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return text }

@@ -42,30 +42,65 @@ enum JSONLineScanner {
             }
         }
 
-        /// The text of each carried member's key once a key had escapes (nil before).
-        @exclusivity(unchecked) fileprivate var carriedKeys: [String?] = []
         /// Whether a key of this record had escapes, so keys are compared as text.
         @exclusivity(unchecked) fileprivate var escapedKeys = false
+
+        /// One bit per carried key's length and end bytes: a key whose bit is clear is
+        /// new, with no comparison.
+        @exclusivity(unchecked) private var carriedBits: UInt64 = 0
 
         fileprivate func reset() {
             present = 0
             carried.removeAll(keepingCapacity: true)
-            carriedKeys.removeAll(keepingCapacity: true)
             escapedKeys = false
+            carriedBits = 0
             village = nil
         }
 
-        /// Whether a carried member already has `key` (its raw or unescaped text).
-        fileprivate func isCarriedTwice(_ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
-            for (index, member) in carried.enumerated() {
-                if escapedKeys {
-                    let earlier = carriedKeys[index] ?? String(decoding: line[(member.lowerBound + 1)...].prefix { $0 != 34 }, as: UTF8.self)
-                    if earlier.utf8.elementsEqual(key) { return true }
-                    continue
-                }
-                // The raw key of an earlier member: it had no escapes, so it ends at the next quote.
+        /// Adds the member `key` (its text): a known field, or a carried member. Throws for
+        /// a key given twice, and (fatally) for a key batch writes itself.
+        @inline(__always)
+        fileprivate func add(_ key: UnsafeBufferPointer<UInt8>, member: Range<Int>, value: Range<Int>,
+                             in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
+            if let field = RecordField.named(key) {
+                guard set(field, value) else { throw Failure(message: "field '\(field.name)' given twice") }
+                return
+            }
+            try addCarried(key, member: member, value: value, in: line)
+        }
+
+        /// Adds a member whose key names no known field.
+        @inline(__always)
+        fileprivate func addCarried(_ key: UnsafeBufferPointer<UInt8>, member: Range<Int>, value: Range<Int>,
+                                    in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
+            if BatchResult.isOutputKey(key) {
+                throw Failure(message: "input field '\(String(decoding: key, as: UTF8.self))' is also a field batch writes; rename it",
+                              fatal: true)
+            }
+            if isCarriedTwice(key, in: line) { throw Failure(message: "field '\(String(decoding: key, as: UTF8.self))' given twice") }
+            carried.append(member)
+            if RecordField.isVillage(key) { village = value }
+        }
+
+        /// Whether a carried member already has the key `key`.
+        @inline(__always)
+        private func isCarriedTwice(_ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+            let bit: UInt64 = key.isEmpty ? 1 : 1 << ((UInt64(key.count) &* 7 &+ UInt64(key[0]) &+ UInt64(key[key.count - 1]) &* 3) & 63)
+            let seen = carriedBits & bit != 0
+            carriedBits |= bit
+            return (seen || escapedKeys) && compareCarried(key, in: line)
+        }
+
+        /// `isCarriedTwice` when a key may repeat: compares with every carried key.
+        @inline(never)
+        private func compareCarried(_ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+            if escapedKeys { return carried.contains { JSONLineScanner.keyText(of: $0, in: line).utf8.elementsEqual(key) } }
+            for member in carried {
+                // An earlier key had no escapes: it is the same when its closing quote
+                // comes after as many bytes and the bytes match.
                 let start = member.lowerBound + 1
-                guard start + key.count < line.count, line[start + key.count] == 34 else { continue }
+                guard start + key.count < line.count, line[start + key.count] == 34,
+                      key.isEmpty || line[start] == key[0] else { continue }
                 if memcmp(line.baseAddress! + start, key.baseAddress!, key.count) == 0 { return true }
             }
             return false
@@ -80,6 +115,24 @@ enum JSONLineScanner {
             bounds[2 * field.rawValue + 1] = range.upperBound
             return true
         }
+    }
+
+    /// Whether a key holds an escape (keys are short: a plain loop).
+    @inline(__always)
+    private static func hasBackslash(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < key.count {
+            if key[index] == 92 { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The text of the key of a raw `"key":value` member.
+    fileprivate static func keyText(of member: Range<Int>, in line: UnsafeBufferPointer<UInt8>) -> String {
+        guard let end = skipString(line, member.lowerBound),
+              case .string(let text)? = try? JSONParser.parse(Array(line[member.lowerBound..<end])) else { return "" }
+        return text
     }
 
     /// Why a line is not a usable record.
@@ -122,33 +175,22 @@ enum JSONLineScanner {
                 index = skipSpace(line, index + 1)
                 let valueStart = index
                 guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: "invalid JSON value") }
-                var key = UnsafeBufferPointer(rebasing: line[keyRange])
-                // Keys are compared as text: "c\u0061tegory" is category.
-                var unescaped: [UInt8] = []
-                if memchr(key.baseAddress!, 92, key.count) != nil {
-                    guard case .string(let text)? = try? JSONParser.parse(Array(line[(keyRange.lowerBound - 1)..<keyEnd])) else {
+                let key = UnsafeBufferPointer(rebasing: line[keyRange])
+                if let field = RecordField.named(key) {
+                    // A known name has no escapes.
+                    guard record.set(field, valueStart..<valueEnd) else { throw Failure(message: "field '\(field.name)' given twice") }
+                } else if !hasBackslash(key) {
+                    try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
+                } else {
+                    // Keys are compared as text: "c\u0061tegory" is category.
+                    guard case .string(let text)? = try? JSONParser.parse(Array(line[memberStart..<keyEnd])) else {
                         throw Failure(message: "invalid JSON key")
                     }
-                    unescaped = Array(text.utf8)
                     record.escapedKeys = true
-                }
-                try unescaped.withUnsafeBufferPointer { (text) throws(Failure) in
-                    if record.escapedKeys && !unescaped.isEmpty { key = text }
-                    if let field = RecordField.named(key) {
-                        guard record.set(field, valueStart..<valueEnd) else {
-                            throw Failure(message: "field '\(field.name)' given twice")
-                        }
-                        return
+                    var unescaped = Array(text.utf8)
+                    try unescaped.withUnsafeMutableBufferPointer { (text) throws(Failure) in
+                        try record.add(UnsafeBufferPointer(text), member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                     }
-                    if BatchResult.isOutputKey(key) {
-                        throw Failure(message: "input field '\(String(decoding: key, as: UTF8.self))' is also a field batch writes; rename it", fatal: true)
-                    }
-                    if record.isCarriedTwice(key, in: line) {
-                        throw Failure(message: "field '\(String(decoding: key, as: UTF8.self))' given twice")
-                    }
-                    record.carried.append(memberStart..<valueEnd)
-                    record.carriedKeys.append(record.escapedKeys ? String(decoding: key, as: UTF8.self) : nil)
-                    if RecordField.isVillage(key) { record.village = valueStart..<valueEnd }
                 }
                 index = skipSpace(line, valueEnd)
                 guard index < line.count else { throw Failure(message: "truncated JSON object") }

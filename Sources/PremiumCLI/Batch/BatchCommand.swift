@@ -31,10 +31,12 @@ enum BatchCommand {
 
         Each record has the quote's inputs as fields: region, year, category (string) or categories
         (array), paid_on, tier, born, school_entry, left_employee_insurance, recognized_on, and the
-        situations as booleans (household, new_employment, special_case, student, new_student,
-        migrant_worker, discharged_soldier, left_other_scheme, unborn, disabled). Other fields (id,
-        name, village …) are carried to the output unchanged. A record that cannot be priced gets
-        "error" and its "line"; nothing is dropped.
+        situations household, new_employment, special_case, student, new_student, migrant_worker,
+        discharged_soldier, left_other_scheme, unborn, disabled, each true/false, 1/0, yes/no,
+        是/否 or √ (empty is false; anything else is an error). Other fields (id, name, village …)
+        are carried to the output unchanged; one named like an output field is an error for the
+        run. A record that cannot be priced gets "error" and its "line"; nothing is dropped. A
+        line over 1 MiB is such an error. CSV blank rows are skipped and counted.
 
         With --output FILE the results go to a temporary file beside FILE, renamed over it at the
         end; a run that fails (exit 64, 66, 73, 74) leaves the old FILE as it was. No output

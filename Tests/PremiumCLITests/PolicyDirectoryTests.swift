@@ -25,14 +25,19 @@ struct PolicyDirectoryTests {
          runCLI(["batch", "--policy-dir", directory.path])]
     }
 
+    /// `check` and every command that loads data refuse `directory` with 65, saying `message`.
+    static func expectEveryCommandRefuses(_ directory: URL, saying message: String) {
+        for result in everyCommand(directory) {
+            #expect(result.status == .dataError, "\(result.errors)")
+            #expect((result.output + result.errors).contains(message), "\(result.output + result.errors)")
+        }
+    }
+
     @Test func aSymbolicLinkLoopIsAnErrorNotAHang() throws {
         let directory = try Self.copy()
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createSymbolicLink(atPath: directory.path + "/beita/loop", withDestinationPath: "..")
-        for result in Self.everyCommand(directory) {
-            #expect(result.status == .dataError)
-            #expect(result.errors.contains("beita/loop: is a folder already read through another path"))
-        }
+        Self.expectEveryCommandRefuses(directory, saying: "beita/loop: is a folder already read through another path")
     }
 
     @Test func foldersDeeperThanTheLimitAreAnError() throws {
@@ -49,20 +54,14 @@ struct PolicyDirectoryTests {
         let directory = try scratchDirectory("empty")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(atPath: directory.path + "/beita", withIntermediateDirectories: true)
-        for result in Self.everyCommand(directory) {
-            #expect(result.status == .dataError)
-            #expect(result.errors.contains("no policy files: expected <region>/<year>.json below it"))
-        }
+        Self.expectEveryCommandRefuses(directory, saying: "no policy files: expected <region>/<year>.json below it")
     }
 
     @Test func aRegionFolderThatIsALinkToNothingIsRejected() throws {
         let directory = try Self.copy()
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createSymbolicLink(atPath: directory.path + "/gone", withDestinationPath: directory.path + "/nowhere")
-        for result in Self.everyCommand(directory) {
-            #expect(result.status == .dataError)
-            #expect(result.errors.contains("gone: is a link to nothing or cannot be read"))
-        }
+        Self.expectEveryCommandRefuses(directory, saying: "gone: is a link to nothing or cannot be read")
     }
 
     @Test func anUnreadableRegionFolderIsRejected() throws {
@@ -73,10 +72,7 @@ struct PolicyDirectoryTests {
             try? FileManager.default.removeItem(at: directory)
         }
         chmod(directory.path + "/nanan", 0)
-        for result in Self.everyCommand(directory) {
-            #expect(result.status == .dataError)
-            #expect(result.errors.contains("nanan: cannot read the folder"))
-        }
+        Self.expectEveryCommandRefuses(directory, saying: "nanan: cannot read the folder")
     }
 
     @Test func aFileNotAtRegionSlashYearIsRejectedByEveryCommand() throws {
@@ -84,20 +80,14 @@ struct PolicyDirectoryTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(atPath: directory.path + "/old/zhuji", withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: directory.path + "/zhuji/2023.json", toPath: directory.path + "/old/zhuji/2023.json")
-        for result in Self.everyCommand(directory) {
-            #expect(result.status == .dataError)
-            #expect((result.output + result.errors).contains("old/zhuji/2023.json: at region: zhuji 2023 belongs in zhuji/2023.json"))
-        }
+        Self.expectEveryCommandRefuses(directory, saying: "old/zhuji/2023.json: at region: zhuji 2023 belongs in zhuji/2023.json")
     }
 
     @Test func anAliasClashElsewhereStopsAQuoteByRegionID() throws {
         // nanan takes zhuji's Chinese name: a quote for beita must refuse the data too.
         let directory = try CheckCommandTests.brokenCopy("nanan/2024.json", "\"aliases\": [\"南安\"", "\"aliases\": [\"朱集镇\", \"南安\"")
         defer { try? FileManager.default.removeItem(at: directory) }
-        for result in Self.everyCommand(directory) {
-            #expect(result.status == .dataError, "\(result.errors)")
-            #expect((result.output + result.errors).contains("already names region"))
-        }
+        Self.expectEveryCommandRefuses(directory, saying: "already names region")
     }
 
     @Test("ids and names that reach shells and terminals are checked", arguments: [

@@ -98,6 +98,10 @@ struct OutputSafetyTests {
             #expect(result.errors.contains("is the input file"), "\(arguments)")
         }
         #expect(try String(contentsOfFile: roster, encoding: .utf8) == Self.record)
+        let output = directory.appendingPathComponent("out.jsonl").path
+        let both = runBatch(["--output", output, "--summary-file", output], input: Self.record)
+        #expect(both.status == .usage)
+        #expect(both.errors.hasPrefix("premium: error: --summary-file and --output are the same file"))
         let directoryInput = runBatch([directory.path], input: "")
         #expect(directoryInput.status == .noInput)
         #expect(directoryInput.errors == "premium: error: '\(directory.path)' is a directory, not a roster\n")

@@ -91,6 +91,10 @@ enum BatchCommand {
             inputName = "'\(path)'"
         }
         defer { file?.close() }
+        if let summary = parsed.values["summary-file"], let results = parsed.values["output"],
+           summary == results || FileIdentity(path: summary).map({ other in FileIdentity(path: results)?.clobbers(other) == true }) == true {
+            throw .usage("--summary-file and --output are the same file '\(results)'")
+        }
         let source = file?.identity ?? input.identity
         if let source {
             guard !source.isDirectory else { throw CLIError(message: "\(inputName) is a directory, not a roster", status: .noInput) }

@@ -27,6 +27,18 @@ struct CSVInputTests {
         #expect(lines[2]["payable"] as? Int == 195)
     }
 
+    @Test func anOpenQuoteIsCutAtItsLineOnceTheRecordPassesTheLimit() throws {
+        // No closing quote comes for over 1 MiB: the row is cut at its own line end.
+        let row = "a2,ok,beita,dibao\n"
+        let rows = BatchCommand.lineLimit / row.utf8.count + 100
+        let (lines, _) = try run(Self.header + "\na1,\"never closed,beita,dibao\n" + String(repeating: row, count: rows))
+        #expect(lines.count == rows + 1)
+        #expect((lines[0]["error"] as? String)?.hasPrefix("unterminated quoted field") == true)
+        #expect(lines[1]["line"] as? Int == 3)
+        #expect(lines.last?["line"] as? Int == rows + 2)
+        #expect(lines.last?["payable"] as? Int == 195)
+    }
+
     @Test("CR, LF and CRLF all end a line", arguments: ["\n", "\r", "\r\n"])
     func everyLineEnding(ending: String) throws {
         let csv = [Self.header, "a1,\"two\(ending)lines\",beita,dibao", "a2,x,beita,dibao", ""].joined(separator: ending)

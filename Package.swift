@@ -13,8 +13,16 @@ let package = Package(
         .target(name: "PolicyKit", plugins: ["EmbedPolicyData"]),
         // The command line as a library, so tests can run it in-process.
         .target(name: "PremiumCLI", dependencies: ["PolicyKit"]),
-        // The binary: a shim over PremiumCLI.
-        .executableTarget(name: "premium", dependencies: ["PremiumCLI"]),
+        // The binary: a shim over PremiumCLI. On Linux it is linked as a static
+        // executable: SwiftPM always adds `-rpath=$ORIGIN` (only the command-line flag
+        // --disable-local-rpath drops it), which lets a library planted beside the binary
+        // be loaded; a static executable has no dynamic section, so no RUNPATH at all.
+        // The three libraries are ones --static-swift-stdlib links by itself and a plain
+        // build does not.
+        .executableTarget(name: "premium", dependencies: ["PremiumCLI"], linkerSettings: [
+            .unsafeFlags(["-static-executable", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lswiftSynchronization",
+                          "-Xlinker", "-l_FoundationCShims"], .when(platforms: [.linux])),
+        ]),
 
         // Compiles the top-level PolicyData/ folder into PolicyKit at build time.
         .executableTarget(name: "embed-policy-data"),

@@ -6,6 +6,16 @@ struct CLIError: Error, Equatable {
     var status: ExitCode
 
     static func usage(_ message: String) -> CLIError { CLIError(message: message, status: .usage) }
+
+    /// A write, flush or close of `name` (`standard output`, `'FILE'`) failed.
+    static func cannotWrite(_ name: String, _ code: Int32) -> CLIError {
+        CLIError(message: "cannot write \(name): \(systemMessage(code))", status: .ioError)
+    }
+
+    /// A read of `name` failed.
+    static func cannotRead(_ name: String, _ code: Int32) -> CLIError {
+        CLIError(message: "cannot read \(name): \(systemMessage(code))", status: .ioError)
+    }
 }
 
 extension CLIError {

@@ -7,10 +7,15 @@ struct CommandContext {
     var today: CivilDate
 
     /// The policy store: `--policy-dir`, then `$PREMIUM_POLICY_DIR`, then the built-in copy.
-    /// With `region` set to a region id, only that region's files are loaded.
+    /// A policy directory is always loaded whole, with every check `premium check` makes
+    /// across files (a name shared by two regions, a region-year twice), so no command
+    /// computes from data `check` rejects. The built-in copy was checked when it was
+    /// built (`PolicyDataTests`), so with `region` set to a region id only that region's
+    /// files are loaded from it.
     func store(_ parsed: ParsedArguments, region: String? = nil) throws(CLIError) -> PolicyStore {
         do {
-            return try PolicyStore(files: PolicyStore.files(policyFiles(parsed), forRegion: region))
+            let files = try policyFiles(parsed)
+            return try PolicyStore(files: policyDirectory(parsed) == nil ? PolicyStore.files(files, forRegion: region) : files)
         } catch {
             throw CLIError(error)
         }
@@ -26,10 +31,14 @@ struct CommandContext {
 
     /// The policy files: `--policy-dir`, then `$PREMIUM_POLICY_DIR`, then the built-in copy.
     func policyFiles(_ parsed: ParsedArguments) throws(PolicyError) -> [(path: String, bytes: [UInt8])] {
-        if let directory = parsed.values["policy-dir"] ?? environment["PREMIUM_POLICY_DIR"], !directory.isEmpty {
-            return try PolicyStore.files(in: directory)
-        }
+        if let directory = policyDirectory(parsed) { return try PolicyStore.files(in: directory) }
         return PolicyStore.embeddedFiles
+    }
+
+    /// `--policy-dir`, else `$PREMIUM_POLICY_DIR` when set and not empty.
+    func policyDirectory(_ parsed: ParsedArguments) -> String? {
+        if let directory = parsed.values["policy-dir"] ?? environment["PREMIUM_POLICY_DIR"], !directory.isEmpty { return directory }
+        return nil
     }
 
     /// Parses the flags of a command that takes no positional arguments, and its `--lang`.

@@ -9,6 +9,10 @@ public enum ExitCode: Int32, Sendable {
     case dataError = 65
     /// `EX_NOINPUT`: a named file or directory does not exist.
     case noInput = 66
+    /// `EX_CANTCREAT`: an output file cannot be created.
+    case cantCreate = 73
+    /// `EX_IOERR`: a read or write failed (a full disk, a closed stdout, a read error).
+    case ioError = 74
     /// `EX_SOFTWARE`: an internal error; a bug in premium.
     case software = 70
 }

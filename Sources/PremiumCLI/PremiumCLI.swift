@@ -30,7 +30,8 @@ public enum PremiumCLI {
         Run 'premium help <command>' or 'premium <command> --help' for a command's options.
 
         EXIT STATUS: 0 ok; 1 the resident cannot join on that date; 64 usage error;
-        65 bad policy data or bad batch records; 66 missing input; 70 internal error.
+        65 bad policy data or bad batch records; 66 missing input; 70 internal error;
+        73 an output file cannot be created; 74 a read or write failed.
 
         """
         return text
@@ -56,18 +57,31 @@ public enum PremiumCLI {
         errors: inout some TextOutputStream
     ) -> ExitCode {
         let context = CommandContext(environment: environment, today: today)
-        do {
+        do throws(CLIError) {
+            let status: ExitCode
             if arguments.first == "batch" {
-                return try BatchCommand.run(arguments.dropFirst(), context: context, input: &input, output: &output, errors: &errors)
+                status = try BatchCommand.run(arguments.dropFirst(), context: context, input: &input, output: &output, errors: &errors)
+            } else {
+                let result = try dispatch(arguments[...], context: context)
+                output.write(result.output)
+                status = result.status
             }
-            let result = try dispatch(arguments[...], context: context)
-            output.write(result.output)
-            return result.status
+            if let code = output.writeError { throw CLIError.cannotWrite("standard output", code) }
+            return status
         } catch {
-            errors.write("premium: error: \(error.message)\n")
+            errors.write("premium: error: \(Echo.message(error.message))\n")
             if error.status == .usage { errors.write("Run 'premium --help' for usage.\n") }
             return error.status
         }
+    }
+
+    /// Closes stdout once `run` has returned `status`: a failed close (a delayed write
+    /// error) is reported like a failed write, exit 74.
+    public static func finish(_ status: ExitCode, output: inout FileDescriptorSink, errors: inout some TextOutputStream) -> ExitCode {
+        let failed = output.writeError != nil
+        guard let code = output.close(), !failed else { return status }
+        errors.write("premium: error: \(CLIError.cannotWrite("standard output", code).message)\n")
+        return .ioError
     }
 
     /// `premium --version`: the version, the region-years compiled in, and their hash.

@@ -13,12 +13,12 @@ import Foundation
 import PolicyKit
 import PremiumCLI
 
-var input = FileDescriptorSource(descriptor: 0)
-var output = FileDescriptorSink(descriptor: 1)
-var errors = FileDescriptorSink(descriptor: 2)
+// First, before anything opens a file: a closed stdin or stdout must not lend its
+// descriptor number to one.
+var (input, output, errors) = StandardStreams.open()
 let status = PremiumCLI.run(
     Array(CommandLine.arguments.dropFirst()),
     environment: ProcessInfo.processInfo.environment,
     today: CivilDate.inChina(unixSeconds: Int(time(nil))),
     input: &input, output: &output, errors: &errors)
-exit(status.rawValue)
+exit(PremiumCLI.finish(status, output: &output, errors: &errors).rawValue)

@@ -11,7 +11,7 @@ struct BatchCacheTests {
         runner.wantVillages = summary
         var source = MemorySource(Array(input.utf8))
         var output = ""
-        runner.process(&source, into: &output)
+        try runner.process(&source, into: &output)
         return (output, runner.summary)
     }
 

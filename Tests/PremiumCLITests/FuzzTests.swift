@@ -7,7 +7,7 @@ import TestSupport
 /// Random argv and random batch input never trap; every input gets a result or one
 /// clear error with a documented exit status. Fixed seeds; `PREMIUM_FUZZ_CASES` for more.
 struct FuzzTests {
-    static let documented: Set<ExitCode> = [.success, .notEnrollable, .usage, .dataError, .noInput]
+    static let documented: Set<ExitCode> = [.success, .notEnrollable, .usage, .dataError, .noInput, .cantCreate, .ioError]
 
     static let words = [
         "quote", "batch", "help", "--region", "beita", "北塔区", "nancheng", "nanan", "dongzhi", "zhuji", "朱集",
@@ -44,6 +44,12 @@ struct FuzzTests {
         Array(#"{"region":"beita""#.utf8), Array(#"{"#.utf8), Array(#"}"#.utf8), Array("[]".utf8), Array("null".utf8),
         [0xFF, 0xC3, 0x28], [0x00, 0x00], Array("{\"name\":\"\u{0}\"}".utf8), Array("\r".utf8),
         Array(#"{"region":"beita","region":"nanan"}"#.utf8), Array(#"{"region":"nancheng","tier":"2","category":"jiandang","paid_on":"2021-09-30"}"#.utf8),
+        // Issue 12: escaped and duplicate keys, strict numbers and truth values, echoes.
+        Array(#"{"c\u0061tegory":"dibao","r\u0065gion":"beita","n\u0061me":"\u001b[2J"}"#.utf8),
+        Array(#"{"id":"a","id":"b","region":"zhuji"}"#.utf8), Array(#"{"id":01,"region":"beita"}"#.utf8),
+        Array(#"{"id":-1.5e+2,"region":"beita","household":"maybe"}"#.utf8),
+        Array(#"{"region":"zhuji","migrant_worker":"是","left_other_scheme":0}"#.utf8),
+        Array("{\"region\":\"\(String(repeating: "北", count: 300))\"}".utf8),
     ]
 
     @Test func randomBatchInputKeepsEveryLine() throws {
@@ -69,6 +75,43 @@ struct FuzzTests {
             for (index, line) in outLines.enumerated() {
                 let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
                 #expect(object?["line"] as? Int == index + 1, "round \(round)")
+            }
+        }
+    }
+
+    /// CSV of every shape issue 12 names: quotes inside unquoted fields, quoted fields
+    /// with separators and line breaks, CR, LF and CRLF, blank and separator-only rows,
+    /// and (in some rounds) an unterminated quote. Every row is answered or skipped.
+    @Test func csvOfEveryShapeKeepsEveryRow() throws {
+        var rng = SeededRandom(seed: 67)
+        let cells = ["beita", "5\"5 inch", "\"a, \"\"b\"\"\"", "\"two\nlines\"", "\"cr\rlf\r\n\"", "", " ", "=1+1", "是", "yes"]
+        for round in 0..<fuzzCases(150) {
+            // One line ending per file: a CR row end followed by an LF blank row is a CRLF.
+            let ending = ["\n", "\r", "\r\n"].randomElement(using: &rng)!
+            var csv = "id,region,name,household" + ending
+            let rows = Int.random(in: 1...25, using: &rng)
+            var blank = 0
+            for row in 0..<rows {
+                switch Int.random(in: 0..<8, using: &rng) {
+                case 0: csv += ",,," + ending; blank += 1
+                case 1: csv += ending; blank += 1
+                default:
+                    csv += "r\(row)," + (0..<3).map { _ in cells.randomElement(using: &rng)! }.joined(separator: ",") + ending
+                }
+            }
+            let unterminated = round % 10 == 0
+            if unterminated { csv += "u,beita,\"never closed" + ending + "w,beita,x,no" + ending }
+            let result = runBatch(["--input-format", "csv", "--summary", "--summary-format", "json"], input: csv)
+            #expect(result.status == .success || result.status == .dataError, "\(csv.debugDescription)")
+            let lines = try jsonLines(result.output)
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.errors.utf8)) as? [String: Any])
+            let numbers = lines.compactMap { $0["line"] as? Int }
+            #expect(numbers.count == lines.count && numbers == numbers.sorted() && Set(numbers).count == numbers.count)
+            #expect(summary["skipped"] as? Int == blank, "\(csv.debugDescription)")
+            #expect(lines.count == rows - blank + (unterminated ? 2 : 0), "\(csv.debugDescription)")
+            if unterminated {
+                #expect((lines[lines.count - 2]["error"] as? String)?.hasPrefix("unterminated quoted field") == true)
+                #expect(lines.last?["id"] as? String == "w")
             }
         }
     }

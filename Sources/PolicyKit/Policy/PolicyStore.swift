@@ -33,7 +33,7 @@ public struct PolicyStore: Sendable {
     /// defined twice, or a name that already names another region.
     static func problem(with policy: RegionPolicy, after earlier: [RegionPolicy]) -> PolicyError? {
         let expected = "\(policy.id)/\(policy.year).json"
-        if policy.file != expected, !policy.file.hasSuffix("/" + expected) {
+        if policy.file != expected {
             return .invalidData(file: policy.file, path: "region", message: "\(policy.id) \(policy.year) belongs in \(expected)")
         }
         if let clash = earlier.first(where: { $0.id == policy.id && $0.year == policy.year }) {
@@ -69,23 +69,50 @@ public struct PolicyStore: Sendable {
         try PolicyStore(files: files(in: directory))
     }
 
-    /// The `*.json` files below `directory`, with paths relative to it.
+    /// Folders below a policy directory that are read at most; data lives at depth one.
+    public static let maximumDepth = 8
+
+    /// The `*.json` files below `directory`, with paths relative to it. Symbolic links
+    /// are followed, but a folder reached twice (a link loop, or two links to one
+    /// folder), a folder deeper than `maximumDepth`, an entry that cannot be read or a
+    /// link to nothing is an error, and so is a directory with no JSON file at all.
     public static func files(in directory: String) throws(PolicyError) -> [(path: String, bytes: [UInt8])] {
         let manager = FileManager.default
-        guard manager.fileExists(atPath: directory), let top = try? manager.contentsOfDirectory(atPath: directory) else {
-            throw .directoryNotFound(path: directory)
-        }
+        guard let top = FileEntry(path: directory), top.isDirectory else { throw .directoryNotFound(path: directory) }
+        var visited: Set<[UInt64]> = [top.identity]
         var files: [(path: String, bytes: [UInt8])] = []
-        var pending = top.map { ($0, directory + "/" + $0) }
-        while let (relative, full) = pending.popLast() {
-            if let children = try? manager.contentsOfDirectory(atPath: full) {
-                pending += children.map { (relative + "/" + $0, full + "/" + $0) }
-            } else if relative.hasSuffix(".json") {
-                guard let data = manager.contents(atPath: full) else {
-                    throw .unreadableFile(path: full, reason: "cannot read the file")
-                }
-                files.append((relative, [UInt8](data)))
+        var pending: [(relative: String, full: String, depth: Int)] = [("", directory, 0)]
+        while let (relative, full, depth) = pending.popLast() {
+            let children: [String]
+            do {
+                children = try manager.contentsOfDirectory(atPath: full)
+            } catch {
+                throw .unreadableFile(path: full, reason: "cannot read the folder")
             }
+            for name in children.sorted() {
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                let childFull = full + "/" + name
+                guard let entry = FileEntry(path: childFull) else {
+                    throw .unreadableFile(path: childFull, reason: "is a link to nothing or cannot be read")
+                }
+                if entry.isDirectory {
+                    guard depth + 1 < maximumDepth else {
+                        throw .unreadableFile(path: childFull, reason: "is nested deeper than \(maximumDepth) folders")
+                    }
+                    guard visited.insert(entry.identity).inserted else {
+                        throw .unreadableFile(path: childFull, reason: "is a folder already read through another path (a symbolic link loop?)")
+                    }
+                    pending.append((childRelative, childFull, depth + 1))
+                } else if name.hasSuffix(".json") {
+                    guard let data = manager.contents(atPath: childFull) else {
+                        throw .unreadableFile(path: childFull, reason: "cannot read the file")
+                    }
+                    files.append((childRelative, [UInt8](data)))
+                }
+            }
+        }
+        guard !files.isEmpty else {
+            throw .invalidData(file: directory, path: "", message: "no policy files: expected <region>/<year>.json below it")
         }
         return files.sorted { $0.path < $1.path }
     }

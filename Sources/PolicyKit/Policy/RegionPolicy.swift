@@ -178,6 +178,7 @@ public final class RegionPolicy: Sendable {
             at("financing_total.amount", "stated total \(total.amount.jsonNumber) ≠ individual fee \(fees[0].amount.jsonNumber) + fiscal subsidy \(fiscalSubsidy.amount.jsonNumber)")
         }
         unique(funders.map(\.id), path: "funders", what: "funder id", at)
+        checkNames(at)
 
         // Every id, name and alias a clerk may type must name one category only.
         var names: [String: String] = [:]
@@ -285,6 +286,37 @@ public final class RegionPolicy: Sendable {
             checkReferences(surcharge.exemptAny, path: "surcharges.\(index).exempt_any", at)
         }
         return problems
+    }
+
+    /// Ids are `[a-z0-9-]+` (they reach shell completion, file names and output keys);
+    /// no name or alias holds a control character (they reach terminals).
+    private func checkNames(_ at: (String, String) -> Void) {
+        func id(_ text: String, _ path: String) {
+            let valid = !text.isEmpty && text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) }
+            if !valid { at(path, "id '\(text.debugDescription.dropFirst().dropLast())' must be lowercase letters, digits and '-'") }
+        }
+        func name(_ text: String, _ path: String) {
+            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+                at(path, "'\(text.debugDescription.dropFirst().dropLast())' holds a control character")
+            }
+        }
+        func names(_ text: LocalizedText, _ path: String) { name(text.zh, path + ".zh"); name(text.en, path + ".en") }
+        id(self.id, "region")
+        names(self.name, "name")
+        for (index, alias) in aliases.enumerated() { name(alias, "aliases.\(index)") }
+        for (index, funder) in funders.enumerated() {
+            id(funder.id, "funders.\(index).id")
+            names(funder.name, "funders.\(index).name")
+        }
+        for (index, category) in categories.enumerated() {
+            id(category.id, "categories.\(index).id")
+            names(category.name, "categories.\(index).name")
+            for (aliasIndex, alias) in category.aliases.enumerated() { name(alias, "categories.\(index).aliases.\(aliasIndex)") }
+        }
+        for (index, route) in routes.enumerated() {
+            id(route.id, "routes.\(index).id")
+            names(route.name, "routes.\(index).name")
+        }
     }
 
     private func unique(_ ids: [String], path: String, what: String, _ at: (String, String) -> Void) {

@@ -12,6 +12,7 @@ enum BatchCommand {
         .flag("bom", "Start CSV output with a UTF-8 byte-order mark (for Excel and WPS)."),
         .flag("full", "Include assumptions, notes and sources in each JSON result."),
         .flag("summary", "Print totals after the run (to stderr, or to --summary-file)."),
+        .value("output", "file", "Write the results to FILE, replacing it only when the whole run succeeded."),
         .value("summary-file", "file", "Write the summary to FILE instead of stderr (implies --summary)."),
         .value("summary-format", "text|json", "Summary format (default text)."),
         .value("lang", "zh|en", "Language of messages in results and of the text summary (default zh)."),
@@ -23,20 +24,27 @@ enum BatchCommand {
         overview: "Price a whole roster: one JSON object (or CSV row) per resident in, one result per line out, in order.",
         options: options,
         examples: [
-            "premium batch roster.jsonl > results.jsonl",
+            "premium batch --output results.jsonl < roster.jsonl",
             "premium batch roster.csv --input-format csv --output-format csv --bom > results.csv",
             "premium batch --summary --summary-format json < roster.jsonl > results.jsonl",
         ]) + """
 
         Each record has the quote's inputs as fields: region, year, category (string) or categories
         (array), paid_on, tier, born, school_entry, left_employee_insurance, recognized_on, and the
-        situations as booleans (household, new_employment, special_case, student, new_student,
-        migrant_worker, discharged_soldier, left_other_scheme, unborn, disabled, graduate). Other fields (id,
-        name, village …) are carried to the output unchanged. A record that cannot be priced gets
-        "error" and its "line"; nothing is dropped.
+        situations household, new_employment, special_case, student, new_student, migrant_worker,
+        discharged_soldier, left_other_scheme, unborn, disabled, graduate, each true/false, 1/0, yes/no,
+        是/否 or √ (empty is false; anything else is an error). Other fields (id, name, village …)
+        are carried to the output unchanged; one named like an output field is an error for the
+        run. A record that cannot be priced gets "error" and its "line"; nothing is dropped. A
+        line over 1 MiB is such an error. CSV blank rows are skipped and counted.
+
+        With --output FILE the results go to a temporary file beside FILE, renamed over it at the
+        end; a run that fails (exit 64, 66, 73, 74) leaves the old FILE as it was. No output
+        (stdout, --output, --summary-file) may be the input file.
 
         EXIT STATUS: 0 every record priced (some may be enrollable: false); 65 some records had
-        errors; 64 usage; 66 the input file does not exist.
+        errors; 64 usage, or an output is the input; 66 the input file does not exist or is a
+        directory; 73 an output file cannot be created; 74 a read or write failed.
 
         """
 
@@ -47,6 +55,8 @@ enum BatchCommand {
     /// Distinct summary tallies held before they are folded into the totals.
     static let tallyLimit = 1 << 16
     static let chunkSize = 1 << 16
+    /// A longer line (or CSV record) is an error line, skipped without being kept.
+    static let lineLimit = 1 << 20
     /// JSON Lines records scanned ahead so their cache entries are fetched together.
     static let stageSize = 16
 
@@ -66,28 +76,74 @@ enum BatchCommand {
         guard parsed.positionals.count <= 1 else { throw .usage("batch takes one input file; got \(parsed.positionals.count)") }
         let store = try context.store(parsed)
         var runner = BatchRunner(store: store, language: language, full: full, csvIn: csvIn, csvOut: csvOut, bom: parsed.flags.contains("bom"))
-        runner.wantVillages = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil
+        let wantsSummary = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil
+        runner.wantVillages = wantsSummary
 
+        // The input, opened (not read) first so that no output can be the same file.
+        var file: FileDescriptorSource?
+        var inputName = "standard input"
         if let path = parsed.positionals.first, path != "-" {
-            guard var file = FileDescriptorSource(path: path) else {
-                throw CLIError(message: "cannot open input file '\(path)'", status: .noInput)
+            switch FileDescriptorSource.open(path: path) {
+            case .success(let opened): file = opened
+            case .failure(let failure):
+                throw CLIError(message: "cannot open input file '\(path)': \(systemMessage(failure.code))", status: .noInput)
             }
-            runner.process(&file, into: &output)
-        } else {
-            runner.process(&input, into: &output)
+            inputName = "'\(path)'"
+        }
+        defer { file?.close() }
+        if let summary = parsed.values["summary-file"], let results = parsed.values["output"],
+           summary == results || FileIdentity(path: summary).map({ other in FileIdentity(path: results)?.clobbers(other) == true }) == true {
+            throw .usage("--summary-file and --output are the same file '\(results)'")
+        }
+        let source = file?.identity ?? input.identity
+        if let source {
+            guard !source.isDirectory else { throw CLIError(message: "\(inputName) is a directory, not a roster", status: .noInput) }
+            try refuseClobbering(source, inputName: inputName, parsed: parsed, output: output)
         }
 
-        if parsed.flags.contains("summary") || parsed.values["summary-file"] != nil {
-            let text = summaryFormat == "json" ? runner.summary.json() : runner.summary.text(language)
-            if let path = parsed.values["summary-file"] {
-                guard FileWriter.write(text, to: path) else {
-                    throw CLIError(message: "cannot write summary file '\(path)'", status: .noInput)
+        /// Runs the roster into `sink`, then writes the summary.
+        func run(into sink: inout some ByteSink, named outputName: String) throws(CLIError) {
+            do throws(BatchRunner.Stop) {
+                if file != nil { try runner.process(&file!, into: &sink) } else { try runner.process(&input, into: &sink) }
+            } catch {
+                switch error {
+                case .read(let code): throw .cannotRead(inputName, code)
+                case .write(let code): throw .cannotWrite(outputName, code)
+                case .invalid(let message): throw CLIError(message: message, status: .dataError)
                 }
-            } else {
-                errors.write(text)
             }
+            guard wantsSummary else { return }
+            let text = summaryFormat == "json" ? runner.summary.json() : runner.summary.text(language)
+            if let path = parsed.values["summary-file"] { try FileWriter.write(text, to: path) } else { errors.write(text) }
+        }
+
+        if let path = parsed.values["output"] {
+            var target = try AtomicOutputFile(path: path)
+            do {
+                try run(into: &target.sink, named: "'\(path)'")
+                try target.commit()
+            } catch {
+                target.abandon()
+                throw error
+            }
+        } else {
+            try run(into: &output, named: "standard output")
         }
         return runner.summary.errors > 0 ? .dataError : .success
+    }
+
+    /// Refuses (exit 64, before anything is read) an output that is the input file:
+    /// `--summary-file`, `--output`, or stdout itself when there is no `--output`.
+    private static func refuseClobbering(_ source: FileIdentity, inputName: String, parsed: ParsedArguments,
+                                         output: some ByteSink) throws(CLIError) {
+        for name in ["summary-file", "output"] {
+            if let path = parsed.values[name], FileIdentity(path: path)?.clobbers(source) == true {
+                throw .usage("--\(name) '\(path)' is the input file \(inputName); it would be overwritten while it is read")
+            }
+        }
+        if parsed.values["output"] == nil, output.identity?.clobbers(source) == true {
+            throw .usage("standard output is the input file \(inputName); write to another file or use --output FILE")
+        }
     }
 
     private static func format(_ parsed: ParsedArguments, _ name: String) throws(CLIError) -> Bool {

@@ -31,6 +31,6 @@ struct BatchPricer {
 
     /// A record that cannot be priced: its `error` line.
     func fail(_ message: String) -> BatchResult.Tally {
-        BatchResult.write(error: message, csv: csv, into: scratch)
+        BatchResult.write(error: Echo.message(message), csv: csv, into: scratch)
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyKit
 
 /// One record's answer: its JSON members or CSV cells, written into a buffer once and
@@ -32,6 +37,41 @@ enum BatchResult {
         }
     }
 
+    /// Every key a batch output line may have (JSON members with and without `--full`,
+    /// and the CSV columns): an input field of one of these names would be written twice.
+    static let outputKeys: [String] = [
+        "line", "error", "assumptions", "benefit_end", "benefit_start", "benefit_start_rule", "categories",
+        "enrollable", "fiscal_subsidy", "individual_fee", "late_surcharge", "notes", "paid_on", "paid_on_assumed",
+        "payable", "reason", "reason_code", "refund_later", "region", "route", "sources", "subsidies", "subsidy",
+        "subsidy_category", "tier", "waiting_days", "year",
+    ]
+
+    /// Whether `key`, which names no input field, is one of `outputKeys`: compared by
+    /// length and first byte before any bytes (this runs for every carried member).
+    /// `BatchResultTests` checks it against `outputKeys`.
+    @inline(__always)
+    static func isOutputKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        func is_(_ name: StaticString) -> Bool {
+            key[0] == name.utf8Start[0] && memcmp(name.utf8Start, key.baseAddress!, name.utf8CodeUnitCount) == 0
+        }
+        switch key.count {
+        case 4: return is_("line")
+        case 5: return is_("error") || is_("notes") || is_("route")
+        case 6: return is_("reason")
+        case 7: return is_("sources") || is_("payable") || is_("subsidy")
+        case 9: return is_("subsidies")
+        case 10: return is_("enrollable")
+        case 11: return is_("reason_code") || is_("benefit_end") || is_("assumptions")
+        case 12: return is_("refund_later") || is_("waiting_days")
+        case 13: return is_("benefit_start")
+        case 14: return is_("fiscal_subsidy") || is_("late_surcharge") || is_("individual_fee")
+        case 15: return is_("paid_on_assumed")
+        case 16: return is_("subsidy_category")
+        case 18: return is_("benefit_start_rule")
+        default: return false
+        }
+    }
+
     static let csvColumns = [
         "region", "year", "categories", "tier", "paid_on", "enrollable", "individual_fee", "fiscal_subsidy",
         "late_surcharge", "subsidy", "subsidy_category", "payable", "refund_later", "benefit_start", "benefit_end",
@@ -42,7 +82,7 @@ enum BatchResult {
     static func write(error message: String, csv: Bool, into buffer: ByteBuffer) -> Tally {
         if csv {
             for _ in 1..<csvColumns.count { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(CSV.escape(message))
+            buffer.append(CSV.text(message))
         } else {
             var json = JSONWriter(pretty: false, into: buffer)
             json.key("error"); json.string(message)
@@ -70,6 +110,10 @@ enum BatchResult {
         return tally
     }
 
+    /// The `csvColumns` that hold text (region, categories, subsidy_category, route,
+    /// reason_code, reason, error): the others hold numbers, dates and booleans.
+    private static let textColumns: Set<Int> = [0, 2, 10, 16, 17, 18, 19]
+
     /// The result columns of a CSV row.
     private static func writeCSVCells(_ quote: Quote, language: Language, into buffer: ByteBuffer) {
         let enrolled = quote.enrollable
@@ -85,7 +129,7 @@ enum BatchResult {
         ]
         for (index, cell) in cells.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(CSV.escape(cell))
+            buffer.append(textColumns.contains(index) ? CSV.text(cell) : CSV.escape(cell))
         }
     }
 }

@@ -36,6 +36,11 @@ struct BatchRunner {
     private var csvHeader: [String]?
     private var csvFields: [RecordField?] = []
     private var outputCarried: [String]?
+    private var csvScanner = CSVRecordScanner()
+    /// Bytes of the current JSON Lines record already searched for its newline.
+    private var jsonSearched = 0
+    /// Inside a line over the limit (already answered), skipping to its end.
+    private var skipping = false
 
     init(store: PolicyStore, language: Language, full: Bool, csvIn: Bool, csvOut: Bool, bom: Bool,
          cache: ResultCache = ResultCache()) {
@@ -48,7 +53,28 @@ struct BatchRunner {
         if csvOut && bom { out.append([0xEF, 0xBB, 0xBF]) }
     }
 
-    mutating func process(_ input: inout some ByteSource, into output: inout some ByteSink) {
+    /// Why a run stopped before the end of its input: the `errno` of a failed read or write.
+    enum Stop: Error {
+        case read(Int32)
+        case write(Int32)
+        /// The input as a whole cannot be used (a duplicate CSV header, an input field that
+        /// batch also writes).
+        case invalid(String)
+    }
+
+    /// Reads `input` to its end and writes one result per record to `output`. Stops at
+    /// the first failed read or write: a read error is never taken for the end of input.
+    mutating func process(_ input: inout some ByteSource, into output: inout some ByteSink) throws(Stop) {
+        do {
+            try run(&input, into: &output)
+        } catch {
+            // The lines answered before an input that cannot be used still go out.
+            if case .invalid = error { output.write(buffer: out.bytes); out.removeAll() }
+            throw error
+        }
+    }
+
+    private mutating func run(_ input: inout some ByteSource, into output: inout some ByteSink) throws(Stop) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(BatchCommand.chunkSize * 2)
         var start = 0
@@ -56,34 +82,65 @@ struct BatchRunner {
         var first = true
         while !atEnd {
             atEnd = input.read(into: &buffer, count: BatchCommand.chunkSize) == 0
+            if let code = input.readError { throw .read(code) }
             if first, buffer.count >= 3 || atEnd {
                 first = false
                 if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
             }
             if first { continue }
             if !atEnd && physicalLine.value > 1 { cache.reserve() }
-            buffer.withUnsafeBufferPointer { bytes in
-                while let (contentEnd, next) = nextRecord(bytes, from: start, atEnd: atEnd) {
+            try buffer.withUnsafeBufferPointer { (bytes) throws(Stop) in
+                if skipping {
+                    guard let next = lineEnd(bytes, from: start, atEnd: atEnd) else { start = pendingCR(bytes, atEnd: atEnd); return }
+                    skipping = false
+                    start = next
+                }
+                while let (contentEnd, next, lines, unterminated) = nextRecord(bytes, from: start, atEnd: atEnd) {
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
-                    if csvIn {
-                        let lines = countNewlines(bytes, start..<next)
-                        handleCSV(line)
+                    if contentEnd - start > BatchCommand.lineLimit {
+                        try answerStaged()
+                        emitError(BatchRunner.tooLong)
+                        physicalLine.advance(by: lines)
+                    } else if csvIn {
+                        if unterminated {
+                            emitError("unterminated quoted field: a quote opened in this row is never closed")
+                        } else {
+                            try handleCSV(line)
+                        }
                         physicalLine.advance(by: lines)
                     } else {
                         staged[stagedCount].stage(line)
                         stagedCount += 1
-                        if stagedCount == staged.count { answerStaged() }
+                        if stagedCount == staged.count { try answerStaged() }
                     }
                     start = next
                 }
-                answerStaged()  // the staged lines point into this chunk
+                try answerStaged()  // the staged lines point into this chunk
+                // A record longer than the limit with no end in sight: answer it now and
+                // skip the rest of its line without keeping it.
+                if bytes.count - start > BatchCommand.lineLimit {
+                    if csvIn && csvScanner.inQuotes && csvScanner.canCut {
+                        return  // cut at its first line break on the next call
+                    }
+                    emitError(BatchRunner.tooLong)
+                    physicalLine.advance(by: csvScanner.breaks + 1)
+                    csvScanner.reset()
+                    jsonSearched = 0
+                    skipping = true
+                    start = pendingCR(bytes, atEnd: atEnd)
+                }
             }
-            if out.count >= BatchCommand.chunkSize { output.write(buffer: out.bytes); out.removeAll() }
+            if out.count >= BatchCommand.chunkSize {
+                output.write(buffer: out.bytes)
+                out.removeAll()
+                if let code = output.writeError { throw .write(code) }
+            }
             if start > 0 { buffer.removeFirst(start); start = 0 }
         }
         if csvOut && outputCarried == nil { writeCSVHeader(carried: csvCarriedNames()) }
         output.write(buffer: out.bytes)
         out.removeAll()
+        if let code = output.writeError { throw .write(code) }
         foldTallies()
         for (index, name) in villageNames.enumerated() {
             let row = villageTotals[index]
@@ -118,35 +175,78 @@ struct BatchRunner {
         return number
     }
 
-    private func nextRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> (Int, Int)? {
-        if csvIn { return CSV.recordEnd(bytes, from: start, atEnd: atEnd) }
+    /// The error of a line over `BatchCommand.lineLimit`.
+    static let tooLong = "line longer than 1 MiB (\(BatchCommand.lineLimit) bytes); skipped"
+
+    /// The next complete record from `start`: its content end, where the next starts, the
+    /// physical lines it spans, and whether a CSV quote in it was never closed. A CSV
+    /// record whose open quote runs past the line limit is cut as unterminated.
+    private mutating func nextRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> (Int, Int, Int, Bool)? {
+        if csvIn {
+            if let found = csvScanner.next(bytes, from: start, atEnd: atEnd) {
+                return (found.contentEnd, found.next, found.lines, found.unterminated)
+            }
+            guard bytes.count - start > BatchCommand.lineLimit, csvScanner.inQuotes, csvScanner.canCut else { return nil }
+            let found = csvScanner.cutUnterminated(from: start, count: bytes.count)
+            return (found.contentEnd, found.next, found.lines, true)
+        }
         guard start < bytes.count else { return nil }
-        let base = bytes.baseAddress! + start
-        if let found = memchr(base, 10, bytes.count - start) {
+        // Resume the search where the last chunk's ended: a long line is scanned once.
+        let from = start + jsonSearched
+        if from < bytes.count, let found = memchr(bytes.baseAddress! + from, 10, bytes.count - from) {
+            jsonSearched = 0
             let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
             let contentEnd = newline > start && bytes[newline - 1] == 13 ? newline - 1 : newline
-            return (contentEnd, newline + 1)
+            return (contentEnd, newline + 1, 1, false)
         }
-        return atEnd ? (bytes.count, bytes.count) : nil
+        jsonSearched = bytes.count - start
+        guard atEnd else { return nil }
+        jsonSearched = 0
+        return (bytes.count, bytes.count, 1, false)
     }
 
-    /// The physical lines a CSV record spans (quoted cells may hold line breaks).
-    private func countNewlines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var count = 0
-        for index in range where bytes[index] == 10 { count += 1 }
-        return max(count, 1)
+    /// Where the line that `start` is in ends (after its line break), or nil when the
+    /// bytes hold no line break yet. CSV lines also end at a lone CR.
+    private func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
+        guard start < bytes.count else { return nil }
+        if !csvIn {
+            guard let found = memchr(bytes.baseAddress! + start, 10, bytes.count - start) else { return nil }
+            return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! + 1
+        }
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 10 { return index + 1 }
+            if byte == 13 && csvIn {
+                guard index + 1 < bytes.count else { return atEnd ? index + 1 : nil }
+                return bytes[index + 1] == 10 ? index + 2 : index + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where to keep bytes from when skipping the rest of a long line: nothing, except a
+    /// CR at the very end, which may be half of a CRLF.
+    private func pendingCR(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> Int {
+        csvIn && !atEnd && bytes.last == 13 ? bytes.count - 1 : bytes.count
     }
 
     // MARK: JSON Lines
 
     /// Answers the staged records in input order, after asking the cache to fetch all
     /// their sets, then all the entries those name.
-    private mutating func answerStaged() {
+    private mutating func answerStaged() throws(Stop) {
         for index in 0..<stagedCount where staged[index].failure == nil { cache.warmSet(hash: staged[index].hash) }
         for index in 0..<stagedCount where staged[index].failure == nil { cache.warmEntry(hash: staged[index].hash) }
         for index in 0..<stagedCount {
             let next = staged[index]
-            if let failure = next.failure { emitError(failure) } else { answerJSON(next) }
+            if let failure = next.failure {
+                if next.fatal { throw .invalid("line \(physicalLine.value): " + Echo.message(failure)) }
+                emitError(failure)
+            } else {
+                answerJSON(next)
+            }
             physicalLine.advance(by: 1)
         }
         stagedCount = 0
@@ -217,11 +317,12 @@ struct BatchRunner {
             case (_, .string(let text)): values[field.rawValue] = text
             case (_, .number(let text)) where field == .year || field == .tier: values[field.rawValue] = text
             case (_, .bool(let flag)) where field.situation != nil: values[field.rawValue] = flag ? "true" : "false"
+            case (_, .number(let text)) where field.situation != nil && (text == "1" || text == "0"): values[field.rawValue] = text
             default:
                 throw .init(message: "field '\(field.name)' has the wrong type (\(value.typeName))")
             }
         }
-        return RecordField.request(from: values, categories: categories)
+        return try RecordField.request(from: values, categories: categories)
     }
 
     /// The text of a JSON string with no escapes (the common case), without a parser.
@@ -259,11 +360,20 @@ struct BatchRunner {
 
     // MARK: CSV
 
-    private mutating func handleCSV(_ line: UnsafeBufferPointer<UInt8>) {
+    private mutating func handleCSV(_ line: UnsafeBufferPointer<UInt8>) throws(Stop) {
+        // Blank rows and rows of only separators are not residents: skipped, counted.
+        if CSV.isBlank(line) { summary.skipped += 1; return }
         guard let header = csvHeader else {
-            let names = CSV.fields(line, 0..<line.count) ?? []
-            csvHeader = names.map { $0.trimmedOfSpaces }
-            csvFields = csvHeader!.map { RecordField.byName[Array($0.utf8)] }
+            let names = (CSV.fields(line, 0..<line.count) ?? []).map(\.trimmedOfSpaces)
+            var seen = Set<String>()
+            for name in names where !seen.insert(name).inserted {
+                throw .invalid("CSV header names column '\(Echo.value(name))' twice")
+            }
+            csvFields = names.map { RecordField.byName[Array($0.utf8)] }
+            for (name, field) in zip(names, csvFields) where field == nil && BatchResult.outputKeys.contains(name) {
+                throw .invalid("input column '\(name)' is also a column batch writes; rename it")
+            }
+            csvHeader = names
             return
         }
         guard let cells = CSV.fields(line, 0..<line.count) else {
@@ -308,7 +418,13 @@ struct BatchRunner {
         var answer = cache.lookup(key.bytes, hash: hash)
         if answer == nil {
             pricer.scratch.removeAll()
-            answer = keep(pricer.price(RecordField.request(from: values, categories: categories)), key: key, hash: hash)
+            let tally: BatchResult.Tally
+            do throws(JSONLineScanner.Failure) {
+                tally = pricer.price(try RecordField.request(from: values, categories: categories))
+            } catch {
+                tally = pricer.fail(error.message)
+            }
+            answer = keep(tally, key: key, hash: hash)
         }
         beginLine(tally: answer!.tally, village: village, csvCarried: carriedCSV)
         if !csvOut { for member in carriedJSON { out.append(44); out.append(member) } }
@@ -332,7 +448,7 @@ struct BatchRunner {
 
     private mutating func writeCSVHeader(carried: [String]) {
         outputCarried = carried
-        out.append((["line"] + carried + BatchResult.csvColumns).map(CSV.escape).joined(separator: ","))
+        out.append((["line"] + carried + BatchResult.csvColumns).map(CSV.text).joined(separator: ","))
         out.append(10)
     }
 
@@ -355,7 +471,7 @@ struct BatchRunner {
         let csvCarried = csvCarried ?? [:]
         if outputCarried == nil { writeCSVHeader(carried: csvIn ? csvCarriedNames() : csvCarried.keys.sorted()) }
         physicalLine.append(to: out)
-        for name in outputCarried! { out.append(44); out.append(CSV.escape(csvCarried[name] ?? "")) }
+        for name in outputCarried! { out.append(44); out.append(CSV.text(csvCarried[name] ?? "")) }
     }
 
     private func endLine(_ result: UnsafeRawBufferPointer) {

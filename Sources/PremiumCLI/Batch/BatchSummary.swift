@@ -5,6 +5,8 @@ struct BatchSummary {
     var residents = 0
     var enrollable = 0
     var errors = 0
+    /// CSV rows that were blank or only separators: not residents, not priced.
+    var skipped = 0
     var payable = 0
     var refundLater = 0
     var subsidyByFunder: [String: Int] = [:]
@@ -35,6 +37,7 @@ struct BatchSummary {
         json.key("payable"); json.yuan(Fen(rawValue: payable))
         json.key("refund_later"); json.yuan(Fen(rawValue: refundLater))
         json.key("residents"); json.int(residents)
+        json.key("skipped"); json.int(skipped)
         json.key("subsidy_by_category"); totals(subsidyByCategory)
         json.key("subsidy_by_funder"); totals(subsidyByFunder)
         if !villages.isEmpty {
@@ -58,8 +61,8 @@ struct BatchSummary {
     func text(_ language: Language) -> String {
         let zh = language == .zh
         var text = zh
-            ? "人数 \(residents)，可参保 \(enrollable)，错误 \(errors)\n本次应缴合计 \(Fen(rawValue: payable)) 元，日后退还合计 \(Fen(rawValue: refundLater)) 元\n"
-            : "residents \(residents), enrollable \(enrollable), errors \(errors)\npayable now \(Fen(rawValue: payable)) yuan, refunded later \(Fen(rawValue: refundLater)) yuan\n"
+            ? "人数 \(residents)，可参保 \(enrollable)，错误 \(errors)，跳过空行 \(skipped)\n本次应缴合计 \(Fen(rawValue: payable)) 元，日后退还合计 \(Fen(rawValue: refundLater)) 元\n"
+            : "residents \(residents), enrollable \(enrollable), errors \(errors), blank rows skipped \(skipped)\npayable now \(Fen(rawValue: payable)) yuan, refunded later \(Fen(rawValue: refundLater)) yuan\n"
         text += zh ? "资助（按资金来源）\n" : "subsidy by funder\n"
         for key in subsidyByFunder.keys.sorted() { text += "  \(key)  \(Fen(rawValue: subsidyByFunder[key]!))\n" }
         text += zh ? "资助（按类别）\n" : "subsidy by category\n"

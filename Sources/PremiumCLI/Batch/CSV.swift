@@ -1,29 +1,13 @@
-/// Minimal RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+/// CSV as Excel and Python read it (see `CSVRecordScanner` for where records end).
 enum CSV {
-    /// The index after the record starting at `start` (after its line break), or nil
-    /// when the record is not complete in `bytes` yet. `atEnd` accepts a last record
-    /// with no line break.
-    static func recordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> (contentEnd: Int, next: Int)? {
-        var quoted = false
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { quoted.toggle() }
-            else if byte == 10 && !quoted {
-                let contentEnd = index > start && bytes[index - 1] == 13 ? index - 1 : index
-                return (contentEnd, index + 1)
-            }
-            index += 1
-        }
-        return atEnd && index > start ? (index, index) : nil
-    }
-
-    /// Splits one record into fields; nil when a quote is not closed properly.
+    /// Splits one record (no line break) into fields: a quote opens a quoted field only
+    /// as its first byte, `""` in one is a quote, and bytes after a closing quote are
+    /// appended. Nil when a quoted field is not closed.
     static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [String]? {
         var fields: [String] = []
         var field: [UInt8] = []
         var index = range.lowerBound
-        var quoted = false, wasQuoted = false
+        var quoted = false, atStart = true
         while index < range.upperBound {
             let byte = bytes[index]
             if quoted {
@@ -32,18 +16,46 @@ enum CSV {
                     else { quoted = false }
                 } else { field.append(byte) }
             } else if byte == UInt8(ascii: ",") {
-                fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true); wasQuoted = false
-            } else if byte == UInt8(ascii: "\"") && field.isEmpty && !wasQuoted {
-                quoted = true; wasQuoted = true
-            } else if wasQuoted {
-                return nil
+                fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true); atStart = true
+                index += 1
+                continue
+            } else if byte == UInt8(ascii: "\"") && atStart {
+                quoted = true
             } else { field.append(byte) }
+            atStart = false
             index += 1
         }
         guard !quoted else { return nil }
         fields.append(String(decoding: field, as: UTF8.self))
         return fields
     }
+
+    /// Whether a record holds nothing but separators and blanks (a row to skip).
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == UInt8(ascii: ",") || $0 == 32 || $0 == 9 }
+    }
+
+    /// A text cell made safe for a spreadsheet (OWASP "CSV injection"): one starting
+    /// with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, so Excel, WPS and
+    /// LibreOffice show it as text instead of running it as a formula. A number (`-5`,
+    /// `+1.5`) is left alone: it is a value, not a formula.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first)
+        else { return text }
+        return isNumber(text) ? text : "'" + text
+    }
+
+    /// An optional sign, digits, and optional decimals.
+    private static func isNumber(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8.dropFirst(0)
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { $0 &- 48 < 10 } }
+    }
+
+    /// A text cell, neutralised and escaped.
+    static func text(_ text: String) -> String { escape(neutralised(text)) }
 
     /// One field, quoted when it holds a comma, quote or line break.
     static func escape(_ text: String) -> String {

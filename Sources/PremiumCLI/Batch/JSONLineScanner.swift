@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PolicyKit
+
 /// Reads one JSON Lines record without building a document: the known fields' value
 /// bytes by `RecordField`, and every other member's raw bytes, kept byte for byte so
 /// they can be carried to the output unchanged.
@@ -35,10 +42,68 @@ enum JSONLineScanner {
             }
         }
 
+        /// Whether a key of this record had escapes, so keys are compared as text.
+        @exclusivity(unchecked) fileprivate var escapedKeys = false
+
+        /// One bit per carried key's length and end bytes: a key whose bit is clear is
+        /// new, with no comparison.
+        @exclusivity(unchecked) private var carriedBits: UInt64 = 0
+
         fileprivate func reset() {
             present = 0
             carried.removeAll(keepingCapacity: true)
+            escapedKeys = false
+            carriedBits = 0
             village = nil
+        }
+
+        /// Adds the member `key` (its text): a known field, or a carried member. Throws for
+        /// a key given twice, and (fatally) for a key batch writes itself.
+        @inline(__always)
+        fileprivate func add(_ key: UnsafeBufferPointer<UInt8>, member: Range<Int>, value: Range<Int>,
+                             in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
+            if let field = RecordField.named(key) {
+                guard set(field, value) else { throw Failure(message: "field '\(field.name)' given twice") }
+                return
+            }
+            try addCarried(key, member: member, value: value, in: line)
+        }
+
+        /// Adds a member whose key names no known field.
+        @inline(__always)
+        fileprivate func addCarried(_ key: UnsafeBufferPointer<UInt8>, member: Range<Int>, value: Range<Int>,
+                                    in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
+            if BatchResult.isOutputKey(key) {
+                throw Failure(message: "input field '\(String(decoding: key, as: UTF8.self))' is also a field batch writes; rename it",
+                              fatal: true)
+            }
+            if isCarriedTwice(key, in: line) { throw Failure(message: "field '\(String(decoding: key, as: UTF8.self))' given twice") }
+            carried.append(member)
+            if RecordField.isVillage(key) { village = value }
+        }
+
+        /// Whether a carried member already has the key `key`.
+        @inline(__always)
+        private func isCarriedTwice(_ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+            let bit: UInt64 = key.isEmpty ? 1 : 1 << ((UInt64(key.count) &* 7 &+ UInt64(key[0]) &+ UInt64(key[key.count - 1]) &* 3) & 63)
+            let seen = carriedBits & bit != 0
+            carriedBits |= bit
+            return (seen || escapedKeys) && compareCarried(key, in: line)
+        }
+
+        /// `isCarriedTwice` when a key may repeat: compares with every carried key.
+        @inline(never)
+        private func compareCarried(_ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+            if escapedKeys { return carried.contains { JSONLineScanner.keyText(of: $0, in: line).utf8.elementsEqual(key) } }
+            for member in carried {
+                // An earlier key had no escapes: it is the same when its closing quote
+                // comes after as many bytes and the bytes match.
+                let start = member.lowerBound + 1
+                guard start + key.count < line.count, line[start + key.count] == 34,
+                      key.isEmpty || line[start] == key[0] else { continue }
+                if memcmp(line.baseAddress! + start, key.baseAddress!, key.count) == 0 { return true }
+            }
+            return false
         }
 
         /// False when the field was already set.
@@ -52,8 +117,31 @@ enum JSONLineScanner {
         }
     }
 
+    /// Whether a key holds an escape (keys are short: a plain loop).
+    @inline(__always)
+    private static func hasBackslash(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < key.count {
+            if key[index] == 92 { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The text of the key of a raw `"key":value` member.
+    fileprivate static func keyText(of member: Range<Int>, in line: UnsafeBufferPointer<UInt8>) -> String {
+        guard let end = skipString(line, member.lowerBound),
+              case .string(let text)? = try? JSONParser.parse(Array(line[member.lowerBound..<end])) else { return "" }
+        return text
+    }
+
     /// Why a line is not a usable record.
-    struct Failure: Error { var message: String }
+    struct Failure: Error {
+        var message: String
+        /// The line shows the whole input cannot be used (an input field that batch also
+        /// writes would give output lines with the key twice).
+        var fatal = false
+    }
 
     /// Scans `line` (no trailing newline). Throws for anything that is not one flat-or-
     /// nested JSON object in valid UTF-8.
@@ -89,12 +177,20 @@ enum JSONLineScanner {
                 guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: "invalid JSON value") }
                 let key = UnsafeBufferPointer(rebasing: line[keyRange])
                 if let field = RecordField.named(key) {
-                    guard record.set(field, valueStart..<valueEnd) else {
-                        throw Failure(message: "field '\(field.name)' given twice")
-                    }
+                    // A known name has no escapes.
+                    guard record.set(field, valueStart..<valueEnd) else { throw Failure(message: "field '\(field.name)' given twice") }
+                } else if !hasBackslash(key) {
+                    try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                 } else {
-                    record.carried.append(memberStart..<valueEnd)
-                    if RecordField.isVillage(key) { record.village = valueStart..<valueEnd }
+                    // Keys are compared as text: "c\u0061tegory" is category.
+                    guard case .string(let text)? = try? JSONParser.parse(Array(line[memberStart..<keyEnd])) else {
+                        throw Failure(message: "invalid JSON key")
+                    }
+                    record.escapedKeys = true
+                    var unescaped = Array(text.utf8)
+                    try unescaped.withUnsafeMutableBufferPointer { (text) throws(Failure) in
+                        try record.add(UnsafeBufferPointer(text), member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
+                    }
                 }
                 index = skipSpace(line, valueEnd)
                 guard index < line.count else { throw Failure(message: "truncated JSON object") }
@@ -211,17 +307,36 @@ enum JSONLineScanner {
         case UInt8(ascii: "f"): return literal(line, start, "false")
         case UInt8(ascii: "n"): return literal(line, start, "null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            var index = start + 1
-            while index < line.count {
-                switch line[index] {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
-                     UInt8(ascii: "+"), UInt8(ascii: "-"): index += 1
-                default: return index
-                }
-            }
-            return index
+            return skipNumber(line, start)
         default: return nil
         }
+    }
+
+    /// The index after the JSON number at `start`, or nil when it does not follow the
+    /// JSON grammar (`01`, `1.`, `.5`, `+1`, `1e` are not numbers), so that a carried
+    /// number is written out as valid JSON.
+    static func skipNumber(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var index = start
+        func digits() -> Int {
+            let from = index
+            while index < line.count, line[index] &- 48 < 10 { index += 1 }
+            return index - from
+        }
+        if line[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < line.count, line[index] &- 48 < 10 else { return nil }
+        if line[index] == UInt8(ascii: "0") { index += 1 } else { _ = digits() }
+        if index < line.count, line[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return nil }
+        }
+        if index < line.count, line[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < line.count, line[index] == UInt8(ascii: "+") || line[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        // A digit straight after a leading zero ("01") is not a number.
+        if index < line.count, line[index] &- 48 < 10 { return nil }
+        return index
     }
 
     static func literal(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Int? {

@@ -81,8 +81,9 @@ enum RecordField: Int, CaseIterable {
         memcmp(name.utf8Start, key.baseAddress!, name.utf8CodeUnitCount) == 0
     }
 
-    /// The field's values as text, for a `QuoteRequest`.
-    static func request(from values: [String?], categories: [String]) -> QuoteRequest {
+    /// The field's values as text, for a `QuoteRequest`. Throws for a situation whose
+    /// value is not one of the truth values, naming the field.
+    static func request(from values: [String?], categories: [String]) throws(JSONLineScanner.Failure) -> QuoteRequest {
         var request = QuoteRequest()
         request.region = values[RecordField.region.rawValue]
         request.year = values[RecordField.year.rawValue]
@@ -94,16 +95,23 @@ enum RecordField: Int, CaseIterable {
         request.leftEmployeeInsurance = values[RecordField.leftEmployeeInsurance.rawValue]
         request.recognizedOn = values[RecordField.recognizedOn.rawValue]
         for field in allCases {
-            if let situation = field.situation, let value = values[field.rawValue], isTrue(value) {
-                request.situations.insert(situation)
+            guard let situation = field.situation, let value = values[field.rawValue] else { continue }
+            guard let flag = truth(value) else {
+                throw .init(message: "invalid value '\(value)' for '\(field.name)': use true/false, 1/0, yes/no, 是/否, √ or leave it empty")
             }
+            if flag { request.situations.insert(situation) }
         }
         return request
     }
 
-    /// Truth values a spreadsheet may hold.
-    static func isTrue(_ text: String) -> Bool {
-        ["true", "1", "yes", "y", "是", "√"].contains(text.lowercased())
+    /// The truth values a situation field may hold (ASCII words in any case, as Excel
+    /// writes TRUE): true, 1, yes, 是, √; false, 0, no, 否, empty. Nil for anything else.
+    static func truth(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "1", "yes", "是", "√": true
+        case "false", "0", "no", "否", "": false
+        default: nil
+        }
     }
 }
 

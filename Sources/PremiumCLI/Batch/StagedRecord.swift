@@ -10,6 +10,8 @@ final class StagedRecord {
     @exclusivity(unchecked) private(set) var hash: UInt64 = 0
     /// Why the line is not a record, when it is not.
     @exclusivity(unchecked) private(set) var failure: String?
+    /// Whether the failure ends the run (see `JSONLineScanner.Failure.fatal`).
+    @exclusivity(unchecked) private(set) var fatal = false
 
     /// Scans `line` and builds its key.
     func stage(_ line: UnsafeBufferPointer<UInt8>) {
@@ -18,6 +20,7 @@ final class StagedRecord {
             try JSONLineScanner.scan(line, into: record)
         } catch {
             failure = error.message
+            fatal = error.fatal
             return
         }
         failure = nil

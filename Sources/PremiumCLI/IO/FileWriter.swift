@@ -6,11 +6,15 @@ import Darwin
 
 /// Writes a whole small file (a batch summary) with POSIX calls.
 enum FileWriter {
-    static func write(_ text: String, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return false }
+    /// Creates or truncates `path` and writes `text`: exit 73 when it cannot be
+    /// created, 74 when a write or the close fails.
+    static func write(_ text: String, to path: String) throws(CLIError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw CLIError(message: "cannot create '\(path)': \(systemMessage(errno))", status: .cantCreate)
+        }
         var sink = FileDescriptorSink(descriptor: descriptor)
         sink.write(text)
-        return close(descriptor) == 0
+        if let code = sink.close() { throw .cannotWrite("'\(path)'", code) }
     }
 }

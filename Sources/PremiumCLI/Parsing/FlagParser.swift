@@ -40,6 +40,7 @@ struct FlagParser {
                 guard let value = inlineValue ?? remaining.next(), inlineValue != nil || !value.hasPrefix("--") else {
                     throw .usage("missing value for '--\(name) <\(placeholder)>'")
                 }
+                guard !value.isEmpty else { throw .usage("empty value for '--\(name) <\(placeholder)>'") }
                 if case .repeated = option.kind {
                     result.repeated[name, default: []].append(value)
                 } else if result.values.updateValue(value, forKey: name) != nil {

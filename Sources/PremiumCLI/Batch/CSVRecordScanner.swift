@@ -1,0 +1,96 @@
+/// Finds where CSV records end, as Excel and Python's `csv` module read them, in one
+/// pass over the bytes however they arrive in chunks: the scan resumes where the last
+/// chunk ended instead of starting the record again.
+///
+/// A quote opens a quoted field only as a field's first byte; anywhere else it is a
+/// literal character (`5"5 inch`). In a quoted field `""` is a quote, and separators and
+/// line breaks are text. Bytes after a closing quote are appended to the field. CR, LF
+/// and CRLF all end a line. A quoted field still open at the end of the input (or past
+/// the line limit) is unterminated: its record ends at the end of the physical line
+/// where the quote opened, and reading resumes on the next line.
+struct CSVRecordScanner {
+    /// One record: its content (no line break), where the next starts, how many physical
+    /// lines it spans, and whether a quoted field in it was never closed.
+    struct Found {
+        let contentEnd: Int
+        let next: Int
+        let lines: Int
+        let unterminated: Bool
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    private var state = State.fieldStart
+    /// Bytes of the current record already scanned.
+    private var offset = 0
+    /// Line breaks inside quoted fields of the current record so far.
+    private(set) var breaks = 0
+    /// The first line break after the quote that opened the current quoted field: where
+    /// the record ends if that field is never closed (offsets from the record's start).
+    private var cut: (contentEnd: Int, next: Int, lines: Int)?
+
+    /// Whether the scan stands inside a quoted field.
+    var inQuotes: Bool { state == .quoted }
+
+    /// The record starting at `start`, or nil when `bytes` does not hold all of it yet.
+    /// `atEnd` says no more bytes will come.
+    mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Found? {
+        var index = start + offset
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 10 || byte == 13 {
+                var next = index + 1
+                if byte == 13 {
+                    if next == bytes.count && !atEnd { break }  // a CRLF may be split across chunks
+                    if next < bytes.count && bytes[next] == 10 { next += 1 }
+                }
+                if state == .quoted {
+                    breaks += 1
+                    if cut == nil { cut = (index - start, next - start, breaks) }
+                    index = next
+                    continue
+                }
+                let found = Found(contentEnd: index, next: next, lines: breaks + 1, unterminated: false)
+                reset()
+                return found
+            }
+            switch state {
+            case .quoted:
+                if byte == UInt8(ascii: "\"") { state = .quoteInQuoted }
+            case .fieldStart:
+                state = byte == UInt8(ascii: ",") ? .fieldStart : byte == UInt8(ascii: "\"") ? .quoted : .unquoted
+                if state == .quoted { cut = nil }
+            case .quoteInQuoted:
+                state = byte == UInt8(ascii: "\"") ? .quoted : byte == UInt8(ascii: ",") ? .fieldStart : .unquoted
+            case .unquoted:
+                if byte == UInt8(ascii: ",") { state = .fieldStart }
+            }
+            index += 1
+        }
+        offset = index - start
+        guard atEnd, index == bytes.count, index > start else { return nil }
+        if state == .quoted { return cutUnterminated(from: start, count: bytes.count) }
+        let found = Found(contentEnd: index, next: index, lines: breaks + 1, unterminated: false)
+        reset()
+        return found
+    }
+
+    /// Ends the current record, whose quoted field is still open, at the end of the line
+    /// where the quote opened (or at `count`, the end of the bytes, when there was none).
+    mutating func cutUnterminated(from start: Int, count: Int) -> Found {
+        let found = cut.map { Found(contentEnd: start + $0.contentEnd, next: start + $0.next, lines: $0.lines, unterminated: true) }
+            ?? Found(contentEnd: count, next: count, lines: breaks + 1, unterminated: true)
+        reset()
+        return found
+    }
+
+    /// Whether an open quoted field has a line break after its quote to end the record at.
+    var canCut: Bool { cut != nil }
+
+    mutating func reset() {
+        state = .fieldStart
+        offset = 0
+        breaks = 0
+        cut = nil
+    }
+}

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An output file that appears only complete: bytes go to a temporary file in the same
+/// directory, which `commit` renames over the target. Until then, and after `abandon`
+/// or a crash, the old file (if any) is left as it was.
+struct AtomicOutputFile {
+    let path: String
+    private let temporaryPath: String
+    /// Where to write; check its `writeError` (`commit` does).
+    var sink: FileDescriptorSink
+
+    /// Creates the temporary file beside `path`: exit 73 when it cannot be created.
+    init(path: String) throws(CLIError) {
+        self.path = path
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array((directory + "." + base + ".premium-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw CLIError(message: "cannot create '\(path)': \(systemMessage(errno))", status: .cantCreate)
+        }
+        temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // mkstemp makes the file 0600: give it the old file's mode, else 0666 less umask.
+        var info = stat()
+        if stat(path, &info) == 0 {
+            _ = fchmod(descriptor, info.st_mode & 0o7777)
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            _ = fchmod(descriptor, 0o666 & ~mask)
+        }
+        sink = FileDescriptorSink(descriptor: descriptor)
+    }
+
+    /// Flushes and closes the temporary file and renames it over `path`: exit 74 when
+    /// any of that fails (the temporary file is then removed).
+    mutating func commit() throws(CLIError) {
+        if sink.writeError == nil, fsync(sink.descriptor) != 0, errno != EINVAL { failFlush(errno) }
+        if let code = sink.close() {
+            unlink(temporaryPath)
+            throw .cannotWrite("'\(path)'", code)
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let code = errno
+            unlink(temporaryPath)
+            throw .cannotWrite("'\(path)'", code)
+        }
+    }
+
+    /// Removes the temporary file; `path` is untouched.
+    mutating func abandon() {
+        sink.close()
+        unlink(temporaryPath)
+    }
+
+    private mutating func failFlush(_ code: Int32) {
+        sink = FileDescriptorSink(descriptor: sink.descriptor, failed: code)
+    }
+}

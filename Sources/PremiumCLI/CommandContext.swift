@@ -25,7 +25,7 @@ struct CommandContext {
     func policy(_ parsed: ParsedArguments) throws(CLIError) -> RegionPolicy {
         var request = QuoteRequest()
         request.region = parsed.values["region"]
-        request.year = parsed.values["year"]
+        request[.year] = parsed.values["year"]
         return try request.resolve(in: store(parsed, region: request.region)) { "--" + $0 }.policy
     }
 

@@ -14,7 +14,7 @@ struct StrictInputTests {
         ("false", false), ("0", false), ("no", false), ("否", false), ("", false),
     ])
     func truthValues(text: String, value: Bool) {
-        #expect(RecordField.truth(text) == value)
+        #expect(ResidentField.truth(text) == value)
     }
 
     @Test func anyOtherTruthValueIsAnErrorOnItsLine() throws {

@@ -19,6 +19,35 @@ enum BatchCommand {
         .value("policy-dir", "dir", "Read policy data from DIR instead of the built-in copy (also $PREMIUM_POLICY_DIR)."),
     ]
 
+    /// The record fields, from the field table.
+    static let fieldsHelp: String = {
+        var values: [String] = [], situations: [String] = []
+        for field in ResidentField.all {
+            switch field.kind {
+            case .categories: values.append(field.keys[0] + " (string) or " + field.keys[1] + " (array)")
+            case .situation: situations.append(field.name)
+            default: values.append(field.name)
+            }
+        }
+        return wrap("Each record has the quote's inputs as fields: " + values.joined(separator: ", ")
+            + ", and the situations " + situations.joined(separator: ", ") + ", each " + ResidentField.truthWords
+            + " (empty is false; anything else is an error). Other fields (id, name, village …) are carried"
+            + " to the output unchanged; one named like an output field is an error for the run. A record"
+            + " that cannot be priced gets \"error\" and its \"line\"; nothing is dropped. A line over 1 MiB is"
+            + " such an error. CSV blank rows are skipped and counted.")
+    }()
+
+    /// Words wrapped at 92 columns, each line indented by 0, ending in a newline.
+    private static func wrap(_ text: String) -> String {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > 92 { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     static let help = helpText(
         usage: "premium batch [FILE|-] [options]",
         overview: "Price a whole roster: one JSON object (or CSV row) per resident in, one result per line out, in order.",
@@ -27,16 +56,7 @@ enum BatchCommand {
             "premium batch --output results.jsonl < roster.jsonl",
             "premium batch roster.csv --input-format csv --output-format csv --bom > results.csv",
             "premium batch --summary --summary-format json < roster.jsonl > results.jsonl",
-        ]) + """
-
-        Each record has the quote's inputs as fields: region, year, category (string) or categories
-        (array), paid_on, tier, born, school_entry, left_employee_insurance, recognized_on, and the
-        situations household, new_employment, special_case, student, new_student, migrant_worker,
-        discharged_soldier, left_other_scheme, unborn, disabled, graduate, each true/false, 1/0, yes/no,
-        是/否 or √ (empty is false; anything else is an error). Other fields (id, name, village …)
-        are carried to the output unchanged; one named like an output field is an error for the
-        run. A record that cannot be priced gets "error" and its "line"; nothing is dropped. A
-        line over 1 MiB is such an error. CSV blank rows are skipped and counted.
+        ]) + "\n" + fieldsHelp + """
 
         With --output FILE the results go to a temporary file beside FILE, renamed over it at the
         end; a run that fails (exit 64, 66, 73, 74) leaves the old FILE as it was. No output

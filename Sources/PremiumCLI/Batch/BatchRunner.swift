@@ -305,19 +305,20 @@ struct BatchRunner {
                     throw .init(message: "invalid value for '\(field.name)': " + error.message)
                 }
             }
-            switch (field, value) {
+            let listMessage = "field '\(field.name)' must be an array of strings"
+            switch (field.kind, value) {
             case (_, .null): continue
-            case (.categories, .array(let items)):
+            case (.categories, .array(let items)) where field.isList:
                 for item in items {
-                    guard case .string(let text) = item else { throw .init(message: "field 'categories' must be an array of strings") }
+                    guard case .string(let text) = item else { throw .init(message: listMessage) }
                     categories.append(text)
                 }
-            case (.categories, _): throw .init(message: "field 'categories' must be an array of strings")
-            case (.category, .string(let text)): categories.insert(text, at: 0)
+            case (.categories, _) where field.isList: throw .init(message: listMessage)
+            case (.categories, .string(let text)): categories.insert(text, at: 0)
             case (_, .string(let text)): values[field.rawValue] = text
-            case (_, .number(let text)) where field == .year || field == .tier: values[field.rawValue] = text
-            case (_, .bool(let flag)) where field.situation != nil: values[field.rawValue] = flag ? "true" : "false"
-            case (_, .number(let text)) where field.situation != nil && (text == "1" || text == "0"): values[field.rawValue] = text
+            case (.year, .number(let text)), (.tier, .number(let text)): values[field.rawValue] = text
+            case (.situation, .bool(let flag)): values[field.rawValue] = flag ? "true" : "false"
+            case (.situation, .number(let text)) where text == "1" || text == "0": values[field.rawValue] = text
             default:
                 throw .init(message: "field '\(field.name)' has the wrong type (\(value.typeName))")
             }
@@ -395,7 +396,7 @@ struct BatchRunner {
                 let text = cell.trimmedOfSpaces
                 guard !text.isEmpty else { continue }
                 csvKey.append(UInt8(field.rawValue)); csvKey += text.utf8; csvKey.append(0xFF)
-                if field == .category || field == .categories {
+                if field.kind == .categories {
                     categories += text.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { String($0).trimmedOfSpaces }
                 } else {
                     values[field.rawValue] = text

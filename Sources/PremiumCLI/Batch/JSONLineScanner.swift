@@ -38,7 +38,7 @@ enum JSONLineScanner {
             while bits != 0 {
                 let index = bits.trailingZeroBitCount
                 bits &= bits - 1
-                body(RecordField(rawValue: index)!, bounds[2 * index]..<bounds[2 * index + 1])
+                body(RecordField(rawValue: index), bounds[2 * index]..<bounds[2 * index + 1])
             }
         }
 

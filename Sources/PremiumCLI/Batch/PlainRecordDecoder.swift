@@ -47,32 +47,27 @@ final class PlainRecordDecoder {
         var resident = Resident()
         var fields = record.present & ~(1 << UInt32(RecordField.region.rawValue) | 1 << UInt32(RecordField.year.rawValue))
         while fields != 0 {
-            let field = RecordField(rawValue: fields.trailingZeroBitCount)!
+            let field = RecordField(rawValue: fields.trailingZeroBitCount)
             fields &= fields - 1
             let range = record[field]!
-            switch field {
-            case .category:
-                guard let text = Self.plain(line, range),
+            switch field.kind {
+            case .categories:
+                guard !field.isList, let text = Self.plain(line, range),
                       let known = categories[chosen].first(where: { Self.same($0.bytes, text) })
                 else { return nil }
                 resident.categories = [known.id]
             case .tier:
                 guard let value = Self.digits(line, range), value >= 1 else { return nil }
                 resident.tier = value
-            case .paidOn, .born, .schoolEntry, .leftEmployeeInsurance, .recognizedOn:
+            case .date(let input):
                 guard let text = Self.plain(line, range), let date = CivilDate(isoBytes: text) else { return nil }
-                switch field {
-                case .paidOn: resident.paidOn = date
-                case .born: resident.born = date
-                case .schoolEntry: resident.schoolEntry = date
-                case .leftEmployeeInsurance: resident.leftEmployeeInsurance = date
-                default: resident.recognizedOn = date
-                }
-            default:
-                guard let situation = field.situation else { return nil }
+                input.set(date, on: &resident)
+            case .situation(let situation):
                 let raw = UnsafeBufferPointer(rebasing: line[range])
                 if raw.elementsEqual("true".utf8) { resident.situations.insert(situation) }
                 else if !raw.elementsEqual("false".utf8) { return nil }
+            case .region, .year:
+                return nil
             }
         }
         return (policy, resident)

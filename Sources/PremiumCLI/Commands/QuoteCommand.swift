@@ -3,17 +3,7 @@ import PolicyKit
 /// `premium quote`: one resident's amount and cover dates.
 enum QuoteCommand {
     /// The options that describe a resident; shared with `explain` and batch fields.
-    static let residentOptions: [OptionSpec] = [
-        .value("region", "region", "Region id or Chinese name: beita 北塔区, nancheng 南城, nanan 南安, dongzhi 东至, zhuji 朱集. Required."),
-        .value("year", "yyyy", "Policy year (default: the region's latest notice)."),
-        .repeated("category", "id", "Hardship group, id or Chinese name (e.g. dibao 低保); repeat for several. Default: none."),
-        .value("paid-on", "yyyy-mm-dd", "Day of payment (default: inside the centralised window, and the output says so)."),
-        .value("tier", "1|2", "Fee tier where the notice has two (nancheng 一档/二档). Default 1."),
-        .value("born", "yyyy-mm-dd", "Date of birth: newborn rules and age conditions."),
-        .value("school-entry", "yyyy-mm-dd", "College students: day of entering school (with --student)."),
-        .value("left-employee-insurance", "yyyy-mm-dd", "Day employee-insurance contributions stopped (职工医保断保/转入)."),
-        .value("recognized-on", "yyyy-mm-dd", "Day of recognition as a hardship group, for dynamic additions (动态新增/新认定)."),
-    ] + Situation.allCases.map { .flag($0.rawValue, $0.meaning.en + " (" + $0.meaning.zh + ").") }
+    static let residentOptions: [OptionSpec] = ResidentField.all.map(\.option)
 
     static let outputOptions: [OptionSpec] = [
         .flag("json", "Print one JSON object (snake_case keys, amounts in yuan)."),
@@ -60,16 +50,16 @@ enum QuoteCommand {
             throw .usage("unexpected argument '\(parsed.positionals[0])'")
         }
         var request = QuoteRequest()
-        request.region = parsed.values["region"]
-        request.year = parsed.values["year"]
-        request.categories = (parsed.repeated["category"] ?? []).flatMap { $0.split(whereSeparator: { ",，;；".contains($0) }).map(String.init) }
-        request.paidOn = parsed.values["paid-on"]
-        request.tier = parsed.values["tier"]
-        request.born = parsed.values["born"]
-        request.schoolEntry = parsed.values["school-entry"]
-        request.leftEmployeeInsurance = parsed.values["left-employee-insurance"]
-        request.recognizedOn = parsed.values["recognized-on"]
-        request.situations = Set(Situation.allCases.filter { parsed.flags.contains($0.rawValue) })
+        for field in ResidentField.all {
+            switch field.kind {
+            case .categories:
+                request.categories = (parsed.repeated[field.flag] ?? []).flatMap { $0.split(whereSeparator: { ",，;；".contains($0) }).map(String.init) }
+            case .situation(let situation):
+                if parsed.flags.contains(field.flag) { request.situations.insert(situation) }
+            default:
+                request.values[field.index] = parsed.values[field.flag]
+            }
+        }
         return request
     }
 

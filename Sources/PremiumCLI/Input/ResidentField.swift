@@ -1,0 +1,111 @@
+import PolicyKit
+
+/// One input a quote takes, declared once: its `quote` flag, its batch field names, its
+/// Chinese column headers, what kind of value it holds, and its help. The flag parser,
+/// `QuoteRequest`, the batch decoders (JSON Lines and CSV), batch help and completion all
+/// read this table; adding an input is one row (and, for a new kind of fact, a field of
+/// `Resident`).
+struct ResidentField: Sendable {
+    /// What a field's value is, and where it goes.
+    enum Kind: Equatable, Sendable {
+        case region
+        case year
+        case tier
+        /// Hardship groups: a repeatable flag; in batch a string (`category`) or an array
+        /// of strings (`categories`).
+        case categories
+        case date(DateInput)
+        /// A yes/no fact: a flag without a value; in batch a truth value.
+        case situation(Situation)
+    }
+
+    /// The dates a resident may have.
+    enum DateInput: Equatable, Sendable {
+        case paidOn, born, schoolEntry, leftEmployeeInsurance, recognizedOn
+
+        func set(_ date: CivilDate, on resident: inout Resident) {
+            switch self {
+            case .paidOn: resident.paidOn = date
+            case .born: resident.born = date
+            case .schoolEntry: resident.schoolEntry = date
+            case .leftEmployeeInsurance: resident.leftEmployeeInsurance = date
+            case .recognizedOn: resident.recognizedOn = date
+            }
+        }
+    }
+
+    /// The position in `all`, for arrays of values indexed by field.
+    let index: Int
+    let kind: Kind
+    /// The `quote` flag, without dashes (`paid-on`).
+    let flag: String
+    /// The batch field names; the first is the field's name in messages (`paid_on`).
+    let keys: [String]
+    /// Column headers a clerk's spreadsheet may use (`缴费日期`).
+    let headers: [String]
+    /// The help line's placeholder; nil for a flag without a value.
+    let placeholder: String?
+    let help: String
+
+    var name: String { keys[0] }
+
+    /// The option this field is on the command line.
+    var option: OptionSpec {
+        switch kind {
+        case .categories: .repeated(flag, placeholder ?? "id", help)
+        case .situation: .flag(flag, help)
+        default: .value(flag, placeholder ?? "value", help)
+        }
+    }
+
+    /// Every input, in the order help lists them.
+    static let all: [ResidentField] = {
+        var rows: [(Kind, String, [String], [String], String?, String)] = [
+            (.region, "region", ["region"], ["地区", "区县"], "region",
+             "Region id or Chinese name: beita 北塔区, nancheng 南城, nanan 南安, dongzhi 东至, zhuji 朱集. Required."),
+            (.year, "year", ["year"], ["年度"], "yyyy",
+             "Policy year (default: the notice whose collection holds the payment date, else the latest; the output says which)."),
+            (.categories, "category", ["category", "categories"], ["人员类别", "类别", "资助类别"], "id",
+             "Hardship group, id or Chinese name (e.g. dibao 低保); repeat for several. Default: none."),
+            (.date(.paidOn), "paid-on", ["paid_on"], ["缴费日期"], "yyyy-mm-dd",
+             "Day of payment (default: inside the centralised window, and the output says so)."),
+            (.tier, "tier", ["tier"], ["档次", "缴费档次"], "1|2",
+             "Fee tier where the notice has two (nancheng 一档/二档). Default 1."),
+            (.date(.born), "born", ["born"], ["出生日期"], "yyyy-mm-dd",
+             "Date of birth: newborn rules and age conditions."),
+            (.date(.schoolEntry), "school-entry", ["school_entry"], ["入学日期"], "yyyy-mm-dd",
+             "College students: day of entering school (with --student)."),
+            (.date(.leftEmployeeInsurance), "left-employee-insurance", ["left_employee_insurance"], ["职工医保断保日期"], "yyyy-mm-dd",
+             "Day employee-insurance contributions stopped (职工医保断保/转入)."),
+            (.date(.recognizedOn), "recognized-on", ["recognized_on"], ["认定日期"], "yyyy-mm-dd",
+             "Day of recognition as a hardship group, for dynamic additions (动态新增/新认定)."),
+        ]
+        for situation in Situation.allCases {
+            rows.append((.situation(situation), situation.rawValue, [situation.rawValue.replacingDashes], [situation.meaning.zh], nil,
+                         situation.meaning.en + " (" + situation.meaning.zh + ")."))
+        }
+        return rows.enumerated().map { index, row in
+            ResidentField(index: index, kind: row.0, flag: row.1, keys: row.2, headers: row.3, placeholder: row.4, help: row.5)
+        }
+    }()
+
+    /// The field of a kind (every kind but `situation` and `date` has one row).
+    static func of(_ kind: Kind) -> ResidentField { all.first { $0.kind == kind }! }
+
+    /// The truth values a situation field may hold (ASCII words in any case, as Excel
+    /// writes TRUE): true, 1, yes, 是, √; false, 0, no, 否, empty. Nil for anything else.
+    static func truth(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "1", "yes", "是", "√": true
+        case "false", "0", "no", "否", "": false
+        default: nil
+        }
+    }
+
+    /// The truth values in words, for messages and help.
+    static let truthWords = "true/false, 1/0, yes/no, 是/否, √ or leave it empty"
+}
+
+extension String {
+    var replacingDashes: String { String(map { $0 == "-" ? "_" : $0 }) }
+}

@@ -76,12 +76,17 @@ public enum PremiumCLI {
     }
 
     /// Closes stdout once `run` has returned `status`: a failed close (a delayed write
-    /// error) is reported like a failed write, exit 74.
-    public static func finish(_ status: ExitCode, output: inout FileDescriptorSink, errors: inout some TextOutputStream) -> ExitCode {
+    /// error) is reported like a failed write, exit 74. So is a failed write to stderr
+    /// (a summary, a note) on a run that would otherwise have succeeded: nothing the
+    /// run meant to say may be lost silently.
+    public static func finish(_ status: ExitCode, output: inout FileDescriptorSink, errors: inout FileDescriptorSink) -> ExitCode {
         let failed = output.writeError != nil
-        guard let code = output.close(), !failed else { return status }
-        errors.write("premium: error: \(CLIError.cannotWrite("standard output", code).message)\n")
-        return .ioError
+        if let code = output.close(), !failed {
+            errors.write("premium: error: \(CLIError.cannotWrite("standard output", code).message)\n")
+            return .ioError
+        }
+        if errors.writeError != nil, status == .success || status == .notEnrollable || status == .dataError { return .ioError }
+        return status
     }
 
     /// `premium --version`: the version, the region-years compiled in, and their hash.

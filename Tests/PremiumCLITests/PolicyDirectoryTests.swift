@@ -54,7 +54,38 @@ struct PolicyDirectoryTests {
         let directory = try scratchDirectory("empty")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(atPath: directory.path + "/beita", withIntermediateDirectories: true)
+        Self.expectEveryCommandRefuses(directory, saying: "beita: is an empty region folder")
+        try FileManager.default.removeItem(atPath: directory.path + "/beita")
         Self.expectEveryCommandRefuses(directory, saying: "no policy files: expected <region>/<year>.json below it")
+    }
+
+    /// A policy folder replaces the built-in data whole: a region that vanished from it,
+    /// or whose folder became something else, would vanish from every answer.
+    @Test("a vanished or mangled region folder is refused by every command", arguments: [
+        ("vanished", "beita: is missing: region 'beita' of the built-in data has no folder here"),
+        ("plain file", "beita: is not a region folder (expected <region>/<year>.json)"),
+        ("empty", "beita: is an empty region folder"),
+        ("folder named like a file", "beita/2022.json: is a folder, not a policy file"),
+        ("stray file", "beita/notes.txt: is not a policy file"),
+    ])
+    func mangledRegionFolder(change: String, message: String) throws {
+        let directory = try Self.copy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let beita = directory.path + "/beita"
+        switch change {
+        case "vanished": try FileManager.default.removeItem(atPath: beita)
+        case "plain file":
+            try FileManager.default.removeItem(atPath: beita)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: beita))
+        case "empty": try FileManager.default.removeItem(atPath: beita + "/2021.json")
+        case "folder named like a file": try FileManager.default.createDirectory(atPath: beita + "/2022.json", withIntermediateDirectories: true)
+        default: try Data("x".utf8).write(to: URL(fileURLWithPath: beita + "/notes.txt"))
+        }
+        for result in [runCLI(["check", "--policy-dir", directory.path]),
+                       runCLI(["quote", "--region", "zhuji", "--policy-dir", directory.path])] {
+            #expect(result.status == .dataError)
+            #expect(result.errors.contains(message), "\(result.errors)")
+        }
     }
 
     @Test func aRegionFolderThatIsALinkToNothingIsRejected() throws {
@@ -79,7 +110,7 @@ struct PolicyDirectoryTests {
         let directory = try Self.copy()
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(atPath: directory.path + "/old/zhuji", withIntermediateDirectories: true)
-        try FileManager.default.moveItem(atPath: directory.path + "/zhuji/2023.json", toPath: directory.path + "/old/zhuji/2023.json")
+        try FileManager.default.copyItem(atPath: directory.path + "/zhuji/2023.json", toPath: directory.path + "/old/zhuji/2023.json")
         Self.expectEveryCommandRefuses(directory, saying: "old/zhuji/2023.json: at region: zhuji 2023 belongs in zhuji/2023.json")
     }
 

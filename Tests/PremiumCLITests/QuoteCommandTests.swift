@@ -114,7 +114,7 @@ struct QuoteCommandTests {
     }
 
     @Test func malformedPolicyDirectoryIsExit65NamingFileAndPath() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("premium-bad-\(UUID().uuidString)")
+        let directory = try PolicyDirectoryTests.copy()
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("x"), withIntermediateDirectories: true)
         try Data(#"{"region": "x", "year": "2021"}"#.utf8).write(to: directory.appendingPathComponent("x/2021.json"))
         defer { try? FileManager.default.removeItem(at: directory) }

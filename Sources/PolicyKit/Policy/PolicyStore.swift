@@ -96,6 +96,9 @@ public struct PolicyStore: Sendable {
                     throw .unreadableFile(path: childFull, reason: "is a link to nothing or cannot be read")
                 }
                 if entry.isDirectory {
+                    guard !name.hasSuffix(".json") else {
+                        throw .unreadableFile(path: childFull, reason: "is a folder, not a policy file")
+                    }
                     guard depth + 1 < maximumDepth else {
                         throw .unreadableFile(path: childFull, reason: "is nested deeper than \(maximumDepth) folders")
                     }
@@ -108,11 +111,25 @@ public struct PolicyStore: Sendable {
                         throw .unreadableFile(path: childFull, reason: "cannot read the file")
                     }
                     files.append((childRelative, [UInt8](data)))
+                } else {
+                    throw .unreadableFile(path: childFull, reason: depth == 0
+                        ? "is not a region folder (expected <region>/<year>.json)"
+                        : "is not a policy file (<year>.json) or a case file (<year>.cases.json)")
                 }
+            }
+            if depth > 0, !children.contains(where: { $0.hasSuffix(".json") }), !children.contains(where: { !$0.hasPrefix(".") }) {
+                throw .unreadableFile(path: full, reason: "is an empty region folder")
             }
         }
         guard !files.isEmpty else {
             throw .invalidData(file: directory, path: "", message: "no policy files: expected <region>/<year>.json below it")
+        }
+        // A policy folder replaces the built-in data whole: a region of it must not
+        // vanish from every answer unnoticed.
+        let regions = Set(files.map { String($0.path.prefix { $0 != "/" }) })
+        let builtIn = Set(embeddedFiles.map { String($0.path.prefix { $0 != "/" }) })
+        if let missing = builtIn.subtracting(regions).sorted().first {
+            throw .unreadableFile(path: directory + "/" + missing, reason: "is missing: region '\(missing)' of the built-in data has no folder here")
         }
         return files.sorted { $0.path < $1.path }
     }

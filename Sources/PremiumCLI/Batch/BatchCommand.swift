@@ -115,6 +115,7 @@ enum BatchCommand {
            summary == results || FileIdentity(path: summary).map({ other in FileIdentity(path: results)?.clobbers(other) == true }) == true {
             throw .usage("--summary-file and --output are the same file '\(results)'")
         }
+        try refuseSummaryOverResults(parsed, output: output)
         let source = file?.identity ?? input.identity
         if let source {
             guard !source.isDirectory else { throw CLIError(message: "\(inputName) is a directory, not a roster", status: .noInput) }
@@ -134,7 +135,11 @@ enum BatchCommand {
             }
             guard wantsSummary else { return }
             let text = summaryFormat == "json" ? runner.summary.json() : runner.summary.text(language)
-            if let path = parsed.values["summary-file"] { try FileWriter.write(text, to: path) } else { errors.write(text) }
+            if let path = parsed.values["summary-file"] {
+                try FileWriter.write(text, to: path)
+            } else {
+                errors.write(text)   // a failed write here is exit 74, by `PremiumCLI.finish`
+            }
         }
 
         if let path = parsed.values["output"] {
@@ -164,6 +169,15 @@ enum BatchCommand {
         if parsed.values["output"] == nil, output.identity?.clobbers(source) == true {
             throw .usage("standard output is the input file \(inputName); write to another file or use --output FILE")
         }
+    }
+
+    /// Refuses (exit 64) a `--summary-file` that is where the results go: standard
+    /// output (`> out.jsonl --summary-file out.jsonl`, `/dev/stdout`) when there is no
+    /// `--output`.
+    private static func refuseSummaryOverResults(_ parsed: ParsedArguments, output: some ByteSink) throws(CLIError) {
+        guard parsed.values["output"] == nil, let path = parsed.values["summary-file"],
+              let results = output.identity, FileIdentity(path: path)?.clobbers(results) == true else { return }
+        throw .usage("--summary-file '\(path)' is where the results go (standard output); the summary would overwrite them")
     }
 
     private static func format(_ parsed: ParsedArguments, _ name: String) throws(CLIError) -> Bool {

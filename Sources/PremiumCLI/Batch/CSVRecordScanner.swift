@@ -6,7 +6,8 @@
 /// literal character (`5"5 inch`). In a quoted field `""` is a quote, and separators and
 /// line breaks are text. Bytes after a closing quote are appended to the field. CR, LF
 /// and CRLF all end a line. A quoted field still open at the end of the input (or past
-/// the line limit) is unterminated: its record ends at the end of the physical line
+/// the line limit), or one over several lines whose closing quote is followed by text,
+/// is unterminated: its record ends at the end of the physical line
 /// where the quote opened, and reading resumes on the next line.
 struct CSVRecordScanner {
     /// One record: its content (no line break), where the next starts, how many physical
@@ -61,6 +62,13 @@ struct CSVRecordScanner {
                 state = byte == UInt8(ascii: ",") ? .fieldStart : byte == UInt8(ascii: "\"") ? .quoted : .unquoted
                 if state == .quoted { cut = nil }
             case .quoteInQuoted:
+                // A quote that closes a field running over several lines must end the
+                // field. Followed by text (`5"5 inch` a few rows below a stray `"abc`), it
+                // was never a closing quote: the field that opened is unterminated, and
+                // the rows it would swallow are read as rows.
+                if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: ",") && cut != nil {
+                    return cutUnterminated(from: start, count: bytes.count)
+                }
                 state = byte == UInt8(ascii: "\"") ? .quoted : byte == UInt8(ascii: ",") ? .fieldStart : .unquoted
             case .unquoted:
                 if byte == UInt8(ascii: ",") { state = .fieldStart }

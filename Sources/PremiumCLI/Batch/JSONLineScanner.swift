@@ -54,6 +54,7 @@ enum JSONLineScanner {
             carried.removeAll(keepingCapacity: true)
             escapedKeys = false
             carriedBits = 0
+            carriedSet = nil
             village = nil
         }
 
@@ -85,10 +86,24 @@ enum JSONLineScanner {
         /// Whether a carried member already has the key `key`.
         @inline(__always)
         private func isCarriedTwice(_ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+            // Past a few dozen keys the bit filter is full and every key would be compared
+            // with every earlier one: a set keeps a record of many keys linear.
+            if carried.count >= 32 { return isCarriedTwiceInSet(key, in: line) }
             let bit: UInt64 = key.isEmpty ? 1 : 1 << ((UInt64(key.count) &* 7 &+ UInt64(key[0]) &+ UInt64(key[key.count - 1]) &* 3) & 63)
             let seen = carriedBits & bit != 0
             carriedBits |= bit
             return (seen || escapedKeys) && compareCarried(key, in: line)
+        }
+
+        /// The carried keys' texts, once a record has many (nil until then).
+        @exclusivity(unchecked) private var carriedSet: Set<[UInt8]>?
+
+        @inline(never)
+        private func isCarriedTwiceInSet(_ key: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+            if carriedSet == nil {
+                carriedSet = Set(carried.map { Array(JSONLineScanner.keyText(of: $0, in: line).utf8) })
+            }
+            return !carriedSet!.insert(Array(key)).inserted
         }
 
         /// `isCarriedTwice` when a key may repeat: compares with every carried key.

@@ -72,7 +72,7 @@ enum CheckCommand {
             json.endObject()
             return CommandResult(output: json.text, status: status)
         }
-        var text = problems.map { $0.description + "\n" }.joined()
+        var text = problems.map { Echo.line($0.description) + "\n" }.joined()
         let without = report.withoutCases.isEmpty ? "" : " (\(report.withoutCases.count) without a case file)"
         let checked = "checked \(report.policyFiles) policy file(s)\(without) and \(report.cases) case(s) in \(report.caseFiles) case file(s)"
         text += problems.isEmpty ? checked + ": no problems\n" : checked + ": \(problems.count) problem(s)\n"

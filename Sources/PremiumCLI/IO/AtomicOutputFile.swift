@@ -7,15 +7,41 @@ import Darwin
 /// An output file that appears only complete: bytes go to a temporary file in the same
 /// directory, which `commit` renames over the target. Until then, and after `abandon`
 /// or a crash, the old file (if any) is left as it was.
+///
+/// A symbolic link is followed: its target is the file replaced, never the link. A
+/// target that is not a regular file (`/dev/null`, a FIFO) cannot be replaced by
+/// renaming (that would destroy the device): it is written to directly.
 struct AtomicOutputFile {
     let path: String
-    private let temporaryPath: String
+    /// The temporary file, or nil when writing straight to a device or FIFO.
+    private let temporaryPath: String?
     /// Where to write; check its `writeError` (`commit` does).
     var sink: FileDescriptorSink
 
     /// Creates the temporary file beside `path`: exit 73 when it cannot be created.
-    init(path: String) throws(CLIError) {
+    init(path given: String) throws(CLIError) {
+        var path = given
+        var link = stat()
+        if lstat(given, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(given, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
         self.path = path
+        var existing = stat()
+        if stat(path, &existing) == 0 {
+            if existing.st_mode & S_IFMT == S_IFDIR {
+                throw CLIError(message: "cannot create '\(given)': it is a directory", status: .cantCreate)
+            }
+            if existing.st_mode & S_IFMT != S_IFREG {
+                let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+                guard descriptor >= 0 else {
+                    throw CLIError(message: "cannot create '\(given)': \(systemMessage(errno))", status: .cantCreate)
+                }
+                temporaryPath = nil
+                sink = FileDescriptorSink(descriptor: descriptor)
+                return
+            }
+        }
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let directory = slash.map { String(path[...$0]) } ?? ""
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -42,9 +68,10 @@ struct AtomicOutputFile {
     mutating func commit() throws(CLIError) {
         if sink.writeError == nil, fsync(sink.descriptor) != 0, errno != EINVAL { failFlush(errno) }
         if let code = sink.close() {
-            unlink(temporaryPath)
+            if let temporaryPath { unlink(temporaryPath) }
             throw .cannotWrite("'\(path)'", code)
         }
+        guard let temporaryPath else { return }
         guard rename(temporaryPath, path) == 0 else {
             let code = errno
             unlink(temporaryPath)
@@ -55,7 +82,7 @@ struct AtomicOutputFile {
     /// Removes the temporary file; `path` is untouched.
     mutating func abandon() {
         sink.close()
-        unlink(temporaryPath)
+        if let temporaryPath { unlink(temporaryPath) }
     }
 
     private mutating func failFlush(_ code: Int32) {

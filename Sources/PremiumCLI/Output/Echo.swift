@@ -6,7 +6,7 @@ enum Echo {
 
     /// `text` with control characters as `\n`, `\r`, `\t` or `\u{1B}`, cut after
     /// `limit` characters with `…`.
-    static func value(_ text: String) -> String {
+    static func value(_ text: String, cutAfter limit: Int = Echo.limit) -> String {
         var result = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -23,6 +23,10 @@ enum Echo {
         }
         return result
     }
+
+    /// A line of a report (`check`'s problems) with every control character escaped,
+    /// nothing cut.
+    static func line(_ text: String) -> String { value(text, cutAfter: .max) }
 
     /// A whole error message made safe to print: control characters escaped, every
     /// quoted value ('…') longer than `limit` cut, and the message cut at four limits.

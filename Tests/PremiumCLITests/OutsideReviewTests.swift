@@ -85,6 +85,23 @@ struct OutsideReviewTests {
         #expect(lines[5].contains(#""id":"5\"5 inch""#))
     }
 
+    /// … nor up to a later quote followed by a separator (`x",zhuji`): a record over
+    /// several lines without the header's column count was never one record. (When the
+    /// joined lines happen to have the right count, the CSV is well-formed and is read
+    /// as Excel and Python read it: one record.)
+    @Test func aQuoteClosedRowsLaterWithoutTheRightColumnsIsUnterminated() {
+        let csv = "id,region,year,category\nr1,zhuji,2023,dibao\n\"abc,zhuji,2023,dibao\nr3,zhuji,2023,dibao\nx\",zhuji\nr5,zhuji,2023,dibao\n"
+        let result = runBatch(["--input-format", "csv"], input: csv)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 5, "\(result.output)")
+        #expect(lines[1].contains("unterminated quoted field"))
+        #expect(lines[2].contains(#""payable":50"#))
+        // A real multi-line cell with the right columns is still one record.
+        let cell = runBatch(["--input-format", "csv"], input: "id,region,year,category\n\"two\nlines\",zhuji,2023,dibao\n")
+        #expect(cell.output.split(separator: "\n").count == 1)
+        #expect(cell.output.contains(#""id":"two\nlines""#))
+    }
+
     /// 60,000 carried keys in one line under 1 MiB, past the bit filter: a repeat is
     /// still caught (by the set that keeps such a record linear; measured, not timed here).
     @Test func aRecordOfManyKeysStillCatchesARepeat() throws {

@@ -375,6 +375,7 @@ struct BatchRunner {
                 throw .invalid("input column '\(name)' is also a column batch writes; rename it")
             }
             csvHeader = names
+            csvScanner.expectedFields = names.count
             return
         }
         guard let cells = CSV.fields(line, 0..<line.count) else {

@@ -30,6 +30,13 @@ struct CSVRecordScanner {
     /// the record ends if that field is never closed (offsets from the record's start).
     private var cut: (contentEnd: Int, next: Int, lines: Int)?
 
+    /// The header's column count, once known: a record over several lines that does not
+    /// have as many fields was never one record (a stray `"abc` closed by a quote rows
+    /// later), so its open quote is treated as unterminated.
+    var expectedFields: Int?
+    /// Separators outside quotes in the current record so far.
+    private var separators = 0
+
     /// Whether the scan stands inside a quoted field.
     var inQuotes: Bool { state == .quoted }
 
@@ -51,6 +58,9 @@ struct CSVRecordScanner {
                     index = next
                     continue
                 }
+                if cut != nil, let expected = expectedFields, separators + 1 != expected {
+                    return cutUnterminated(from: start, count: bytes.count)
+                }
                 let found = Found(contentEnd: index, next: next, lines: breaks + 1, unterminated: false)
                 reset()
                 return found
@@ -59,8 +69,9 @@ struct CSVRecordScanner {
             case .quoted:
                 if byte == UInt8(ascii: "\"") { state = .quoteInQuoted }
             case .fieldStart:
+                if byte == UInt8(ascii: ",") { separators += 1 }
                 state = byte == UInt8(ascii: ",") ? .fieldStart : byte == UInt8(ascii: "\"") ? .quoted : .unquoted
-                if state == .quoted { cut = nil }
+                if state == .quoted && breaks == 0 { cut = nil }
             case .quoteInQuoted:
                 // A quote that closes a field running over several lines must end the
                 // field. Followed by text (`5"5 inch` a few rows below a stray `"abc`), it
@@ -69,15 +80,19 @@ struct CSVRecordScanner {
                 if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: ",") && cut != nil {
                     return cutUnterminated(from: start, count: bytes.count)
                 }
+                if byte == UInt8(ascii: ",") { separators += 1 }
                 state = byte == UInt8(ascii: "\"") ? .quoted : byte == UInt8(ascii: ",") ? .fieldStart : .unquoted
             case .unquoted:
-                if byte == UInt8(ascii: ",") { state = .fieldStart }
+                if byte == UInt8(ascii: ",") { state = .fieldStart; separators += 1 }
             }
             index += 1
         }
         offset = index - start
         guard atEnd, index == bytes.count, index > start else { return nil }
         if state == .quoted { return cutUnterminated(from: start, count: bytes.count) }
+        if cut != nil, let expected = expectedFields, separators + 1 != expected {
+            return cutUnterminated(from: start, count: bytes.count)
+        }
         let found = Found(contentEnd: index, next: index, lines: breaks + 1, unterminated: false)
         reset()
         return found
@@ -97,6 +112,7 @@ struct CSVRecordScanner {
 
     mutating func reset() {
         state = .fieldStart
+        separators = 0
         offset = 0
         breaks = 0
         cut = nil

@@ -21,7 +21,7 @@ extension RegionPolicy {
     public func membership(_ category: Category, of resident: Resident, paidOn: CivilDate) -> Membership {
         if !category.conditionsAny.anyHolds(for: resident, paidOn: paidOn, in: self) { return .conditionsNotMet }
         guard let recognized = resident.recognizedOn else { return .member }
-        let effective = recognition?.effective(recognizedOn: recognized) ?? recognized
+        let effective = effectiveRecognition(recognized)
         if paidOn >= effective { return .member }
         if let rule = recognition, rule.paidBefore == .refundLater, rule.recognizedBy.map({ recognized <= $0 }) ?? true {
             return .memberSettledLater
@@ -46,6 +46,12 @@ extension RegionPolicy {
     /// Whether a recognition date has taken effect by `paidOn`.
     func recognitionCounts(_ resident: Resident, paidOn: CivilDate) -> Bool {
         guard let recognized = resident.recognizedOn else { return false }
-        return paidOn >= (recognition?.effective(recognizedOn: recognized) ?? recognized)
+        return paidOn >= effectiveRecognition(recognized)
+    }
+
+    /// The first payment date a recognition on `date` counts for: the notice's rule, or
+    /// (a silent notice) the day itself.
+    private func effectiveRecognition(_ date: CivilDate) -> CivilDate {
+        recognition?.effective(recognizedOn: date) ?? date
     }
 }

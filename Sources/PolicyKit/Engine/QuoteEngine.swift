@@ -219,22 +219,23 @@ public struct QuoteEngine: Sendable {
     /// Why a group recognised after the payment does not count, in the region's own terms.
     private func notRecognisedYet(_ category: Category, effective: CivilDate, paidOn: CivilDate, builder: inout Builder) {
         let recognized = builder.resident.recognizedOn!
-        guard let rule = policy.recognition else {
-            builder.cite(category.provenance)
-            let why = LocalizedText(
+        let source: Provenance, why: LocalizedText, aside: LocalizedText
+        if let rule = policy.recognition {
+            source = rule.provenance
+            why = LocalizedText(
+                zh: "\(rule.note.zh)。认定日期\(recognized)，身份自\(effective)起生效：\(paidOn)缴费按普通居民计（不享受减免，也不享受困难人口的其他待遇）；自\(effective)起缴费方可享受",
+                en: "\(rule.note.en). Recognised on \(recognized), the status counts from \(effective): paying on \(paidOn) is paying as an ordinary resident (no reduction, no hardship exemption); the reduction applies to payments from \(effective)")
+            aside = LocalizedText(zh: "身份自\(effective)起生效，此前缴费不享受（见说明）", en: "the status counts from \(effective); no reduction before (see the notes)")
+        } else {
+            // The notice is silent: say so, and cite only the group's own clause.
+            source = category.provenance
+            why = LocalizedText(
                 zh: "认定日期\(recognized)晚于缴费日期\(paidOn)：缴费时尚不属于\(category.name.zh)，不享受资助；通知未规定缴费后才认定的人员如何处理",
                 en: "recognised on \(recognized), after paying on \(paidOn): not in \(category.name.en) when paying, so no subsidy; the notice does not say how people recognised after paying are treated")
-            builder.setAside(category.id, .zero, category.provenance, LocalizedText(
-                zh: "缴费后才认定，不享受资助（见说明）", en: "recognised after paying: no subsidy (see the notes)"))
-            builder.note(why)
-            return
+            aside = LocalizedText(zh: "缴费后才认定，不享受资助（见说明）", en: "recognised after paying: no subsidy (see the notes)")
         }
-        builder.cite(rule.provenance)
-        let why = LocalizedText(
-            zh: "\(rule.note.zh)。认定日期\(recognized)，身份自\(effective)起生效：\(paidOn)缴费按普通居民计（不享受减免，也不享受困难人口的其他待遇）；自\(effective)起缴费方可享受",
-            en: "\(rule.note.en). Recognised on \(recognized), the status counts from \(effective): paying on \(paidOn) is paying as an ordinary resident (no reduction, no hardship exemption); the reduction applies to payments from \(effective)")
-        builder.setAside(category.id, .zero, rule.provenance, LocalizedText(
-            zh: "身份自\(effective)起生效，此前缴费不享受（见说明）", en: "the status counts from \(effective); no reduction before (see the notes)"))
+        builder.cite(source)
+        builder.setAside(category.id, .zero, source, aside)
         builder.note(why)
     }
 
@@ -345,9 +346,7 @@ private struct Builder {
         // Byte comparison: clauses are data, and `==` on non-ASCII strings normalises.
         let clause = provenance.clause
         if !clauses.contains(where: { Builder.sameBytes($0, clause) }) { clauses.append(clause) }
-        if let assumption = provenance.assumption, !assumptions.contains(where: { Builder.same($0, assumption) }) {
-            assumptions.append(assumption)
-        }
+        if let assumption = provenance.assumption { assume(assumption) }
     }
 
     /// Whether two assumptions say the same, compared as bytes.

@@ -5,10 +5,10 @@
 /// the data and its cases with the binary alone; the test suite runs every case file.
 ///
 /// ```json
-/// {"region": "zhuji", "year": 2023, "cases": [
-///   {"id": "dibao-feb-28", "clause": "三(二)2(2)",
-///    "resident": {"categories": ["dibao"], "paid_on": "2023-02-28"},
-///    "expect": {"payable": 50, "subsidy": 300, "benefit_start": "2023-01-01", "funders": ["medical-assistance"]}}
+/// {"region": "<region>", "year": <year>, "cases": [
+///   {"id": "<case id>", "clause": "<the notice's clause>",
+///    "resident": {"categories": ["<category id or name>"], "paid_on": "YYYY-MM-DD"},
+///    "expect": {"payable": <yuan>, "benefit_start": "YYYY-MM-DD", "funders": ["<funder id>"]}}
 /// ]}
 /// ```
 /// Amounts are yuan; dates `YYYY-MM-DD` or `null`; only the keys given are compared.

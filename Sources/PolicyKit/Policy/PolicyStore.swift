@@ -127,7 +127,7 @@ public struct PolicyStore: Sendable {
         // A policy folder replaces the built-in data whole: a region of it must not
         // vanish from every answer unnoticed.
         let regions = Set(files.map { String($0.path.prefix { $0 != "/" }) })
-        let builtIn = Set(embeddedFiles.map { String($0.path.prefix { $0 != "/" }) })
+        let builtIn = Set(EmbeddedPolicyData.files.map { String($0.path.prefix { $0 != "/" }) })
         if let missing = builtIn.subtracting(regions).sorted().first {
             throw .unreadableFile(path: directory + "/" + missing, reason: "is missing: region '\(missing)' of the built-in data has no folder here")
         }

@@ -54,13 +54,7 @@ enum CalendarCommand {
 
         let zh = language == .zh
         var text = zh ? "\(policy.name.zh) \(policy.year)年度缴费日历\n" : "\(policy.name.en), \(policy.year): calendar\n"
-        // Each assumption is printed once, at the end; entries refer to it by number.
-        var assumptions: [Assumption] = []
-        func number(_ assumption: Assumption) -> Int {
-            if let index = assumptions.firstIndex(of: assumption) { return index + 1 }
-            assumptions.append(assumption)
-            return assumptions.count
-        }
+        var notes = AssumptionNotes(language: language)
         for entry in calendar.entries {
             let dates = entry.from == entry.to ? entry.from.description
                 : entry.kind == .surcharge ? (zh ? "\(entry.from) 起" : "from \(entry.from)")
@@ -76,15 +70,8 @@ enum CalendarCommand {
                 guard let value else { continue }
                 text += "  " + (zh ? label + "：" : english + ": ") + value(language) + "\n"
             }
-            if !entry.assumptions.isEmpty {
-                let numbers = entry.assumptions.map { "[\(number($0))]" }.joined()
-                text += (zh ? "  含假设：" : "  rests on assumptions: ") + numbers + "\n"
-            }
+            if !entry.assumptions.isEmpty { text += notes.marks(entry.assumptions) + "\n" }
         }
-        if !assumptions.isEmpty {
-            text += "\n" + (zh ? "假设" : "Assumptions") + "\n"
-            for (index, assumption) in assumptions.enumerated() { text += "  [\(index + 1)] " + assumption.text(language) + "\n" }
-        }
-        return CommandResult(output: text)
+        return CommandResult(output: text + notes.section)
     }
 }

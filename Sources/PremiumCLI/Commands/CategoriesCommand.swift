@@ -94,13 +94,7 @@ enum CategoriesCommand {
         }
 
         var text = zh ? "\(policy.name.zh) \(policy.year)年度资助对象\n" : "\(policy.name.en), \(policy.year): hardship groups\n"
-        // Each assumption is printed once, at the end; groups refer to it by number.
-        var listed: [Assumption] = []
-        func number(_ assumption: Assumption) -> Int {
-            if let index = listed.firstIndex(of: assumption) { return index + 1 }
-            listed.append(assumption)
-            return listed.count
-        }
+        var notes = AssumptionNotes(language: language)
         text += zh ? "个人缴费：" : "Individual fee: "
         text += policy.fees.map { "\($0.name(language)) \($0.amount)" + (zh ? "元" : " yuan") }.joined(separator: zh ? "，" : ", ") + "\n"
         for category in policy.categories {
@@ -117,16 +111,11 @@ enum CategoriesCommand {
                 text += (zh ? "  适用：" : "  applies: ") + when(category) + "\n"
             }
             if let note = category.note { text += (zh ? "  说明：" : "  note: ") + note(language) + "\n" }
-            let numbers = assumptions(category).map { "[\(number($0))]" }
-            if !numbers.isEmpty { text += (zh ? "  含假设：" : "  rests on assumptions: ") + numbers.joined() + "\n" }
+            if !assumptions(category).isEmpty { text += notes.marks(assumptions(category)) + "\n" }
         }
         text += "\n" + (zh ? "多重身份：" : "Several groups: ") + policy.severalCategories.note(language) + "  [\(policy.severalCategories.provenance.clause)]"
-        if let assumption = policy.severalCategories.provenance.assumption { text += (zh ? "  含假设：" : "  rests on assumption ") + "[\(number(assumption))]" }
+        if let assumption = policy.severalCategories.provenance.assumption { text += notes.marks([assumption]) }
         text += "\n" + (zh ? "依据：" : "Source: ") + policy.document.reference + "  " + policy.document.title + "\n"
-        if !listed.isEmpty {
-            text += "\n" + (zh ? "假设" : "Assumptions") + "\n"
-            for (index, assumption) in listed.enumerated() { text += "  [\(index + 1)] " + assumption.text(language) + "\n" }
-        }
-        return CommandResult(output: text)
+        return CommandResult(output: text + notes.section)
     }
 }

@@ -7,7 +7,7 @@ import PolicyKit
 /// `Resident`).
 struct ResidentField: Sendable {
     /// What a field's value is, and where it goes.
-    enum Kind: Equatable, Sendable {
+    enum Kind: Hashable, Sendable {
         case region
         case year
         case tier
@@ -20,7 +20,7 @@ struct ResidentField: Sendable {
     }
 
     /// The dates a resident may have.
-    enum DateInput: Equatable, Sendable {
+    enum DateInput: Hashable, Sendable {
         case paidOn, born, schoolEntry, leftEmployeeInsurance, recognizedOn
 
         func set(_ date: CivilDate, on resident: inout Resident) {
@@ -89,8 +89,10 @@ struct ResidentField: Sendable {
         }
     }()
 
-    /// The field of a kind (every kind but `situation` and `date` has one row).
-    static func of(_ kind: Kind) -> ResidentField { all.first { $0.kind == kind }! }
+    /// The field of a kind (each kind has one row).
+    static func of(_ kind: Kind) -> ResidentField { all[indexOfKind[kind]!] }
+
+    private static let indexOfKind: [Kind: Int] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0.index) })
 
     /// The truth values a situation field may hold (ASCII words in any case, as Excel
     /// writes TRUE): true, 1, yes, 是, √; false, 0, no, 否, empty. Nil for anything else.

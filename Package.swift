@@ -11,8 +11,15 @@ let package = Package(
         // Core: money, civil dates, JSON, policy data and the rules engine.
         // Knows nothing about argv, stdout or exit codes.
         .target(name: "PolicyKit", plugins: ["EmbedPolicyData"]),
+        // A resident's fields in and a quote's formats out: the one table of resident
+        // fields, the quote request it fills, the JSON and CSV writers, byte streams.
+        // Shared by the command line's `quote` and by batch.
+        .target(name: "ResidentIO", dependencies: ["PolicyKit"]),
+        // Rosters: record readers (JSON Lines, CSV), the decoder, the compiled pricer,
+        // the result writers and the summary. Knows nothing of argv or exit codes.
+        .target(name: "PremiumBatch", dependencies: ["PolicyKit", "ResidentIO"]),
         // The command line as a library, so tests can run it in-process.
-        .target(name: "PremiumCLI", dependencies: ["PolicyKit"]),
+        .target(name: "PremiumCLI", dependencies: ["PolicyKit", "ResidentIO", "PremiumBatch"]),
         // The binary: a shim over PremiumCLI. On Linux it is linked as a static
         // executable: SwiftPM always adds `-rpath=$ORIGIN` (only the command-line flag
         // --disable-local-rpath drops it), which lets a library planted beside the binary
@@ -31,6 +38,7 @@ let package = Package(
         // Seeded randomness and the fuzz-size knob, shared by both test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PolicyKitTests", dependencies: ["PolicyKit", "TestSupport"]),
-        .testTarget(name: "PremiumCLITests", dependencies: ["PremiumCLI", "PolicyKit", "TestSupport"]),
+        .testTarget(name: "PremiumCLITests", dependencies: ["PremiumCLI", "PolicyKit", "ResidentIO", "PremiumBatch", "TestSupport"]),
+        .testTarget(name: "PremiumBatchTests", dependencies: ["PremiumBatch", "PolicyKit", "ResidentIO", "TestSupport"]),
     ]
 )

@@ -1,4 +1,6 @@
 import PolicyKit
+import ResidentIO
+import ResidentIO
 
 /// An error shown to the user as one `premium: error: …` line, plus an exit status.
 struct CLIError: Error, Equatable {
@@ -19,23 +21,22 @@ struct CLIError: Error, Equatable {
 }
 
 extension CLIError {
-    /// The one place where domain errors become messages and exit statuses.
+    /// The one place where domain errors get exit statuses (`PolicyError.userMessage`
+    /// words them).
     init(_ error: PolicyError) {
         switch error {
-        case .directoryNotFound:
-            self.init(message: error.description, status: .noInput)
-        case .unreadableFile, .invalidData, .caseFailed:
-            self.init(message: error.description, status: .dataError)
-        case .unknownRegion(let region, let known):
-            self.init(message: error.description + Suggestion.didYouMean(region, among: known)
-                + (Suggestion.didYouMean(region, among: known).isEmpty ? "; regions: " + known.joined(separator: ", ") : ""),
-                status: .usage)
-        case .unknownCategory(let category, _, let known):
-            let hint = Suggestion.didYouMean(category, among: known)
-            self.init(message: error.description + (hint.isEmpty ? "; its categories: " + known.joined(separator: ", ") : hint),
-                      status: .usage)
-        case .yearNotAvailable, .tierNotOffered, .inconsistentResident:
-            self.init(message: error.description, status: .usage)
+        case .directoryNotFound: self.init(message: error.userMessage, status: .noInput)
+        case .unreadableFile, .invalidData, .caseFailed: self.init(message: error.userMessage, status: .dataError)
+        case .unknownRegion, .unknownCategory, .yearNotAvailable, .tierNotOffered, .inconsistentResident:
+            self.init(message: error.userMessage, status: .usage)
+        }
+    }
+
+    /// A request that cannot be resolved is a usage error on the command line.
+    init(_ error: RequestError) {
+        switch error {
+        case .invalid(let message): self.init(message: message, status: .usage)
+        case .policy(let policy): self.init(policy)
         }
     }
 }

@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// What a command may use besides its arguments: the environment and the date.
 /// Commands never touch the process directly, so tests run them in-process.
@@ -26,7 +27,12 @@ struct CommandContext {
         var request = QuoteRequest()
         request.region = parsed.values["region"]
         request[.year] = parsed.values["year"]
-        return try request.resolve(in: store(parsed, region: request.region)) { "--" + $0 }.policy
+        let store = try store(parsed, region: request.region)
+        do {
+            return try request.resolve(in: store) { "--" + $0 }.policy
+        } catch {
+            throw CLIError(error)
+        }
     }
 
     /// The policy files: `--policy-dir`, then `$PREMIUM_POLICY_DIR`, then the built-in copy.

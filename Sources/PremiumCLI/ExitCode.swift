@@ -1,3 +1,4 @@
+import ResidentIO
 /// Process exit statuses, following BSD `sysexits(3)` where one fits.
 public enum ExitCode: Int32, Sendable {
     case success = 0

@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// The `premium` command line, as a library: `run` never exits and never touches the
 /// process, so tests call it in-process; `Sources/premium/main.swift` is a shim over it.

@@ -54,34 +54,6 @@ struct QuotePropertyTests {
         #expect(checked > fuzzCases(4000) / 2)
     }
 
-    /// `explaining: false` (batch without `--full`) leaves out the explanation and
-    /// changes nothing else, refusals and errors included.
-    @Test func quotingWithoutExplanationGivesTheSameAnswer() throws {
-        var explainedSomething = 0
-        for (policy, resident) in Self.randomResidents(seed: 2026_11_23_2, count: fuzzCases(4000)) {
-            let engine = QuoteEngine(policy: policy)
-            let full: Quote, bare: Quote
-            do { full = try engine.quote(resident) } catch {
-                #expect(throws: error) { try engine.quote(resident, explaining: false) }
-                continue
-            }
-            bare = try engine.quote(resident, explaining: false)
-            let context = "\(policy.id) \(resident)"
-            #expect(bare.refusal == full.refusal, "\(context)")
-            #expect(bare.route === full.route, "\(context)")
-            #expect(bare.paidOn == full.paidOn && bare.paidOnAssumed == full.paidOnAssumed, "\(context)")
-            #expect(bare.individualFee == full.individualFee && bare.lateSurcharge == full.lateSurcharge, "\(context)")
-            #expect(bare.surchargeClause == full.surchargeClause, "\(context)")
-            #expect(bare.subsidyCategory == full.subsidyCategory && bare.subsidies == full.subsidies, "\(context)")
-            #expect(bare.subsidy == full.subsidy && bare.payable == full.payable && bare.refundLater == full.refundLater, "\(context)")
-            #expect(bare.benefitStart == full.benefitStart && bare.benefitEnd == full.benefitEnd, "\(context)")
-            #expect(bare.benefitStartRule == full.benefitStartRule && bare.waitingDays == full.waitingDays, "\(context)")
-            #expect(bare.setAside.isEmpty && bare.assumptions.isEmpty && bare.notes.isEmpty && bare.clauses.isEmpty, "\(context)")
-            if !full.clauses.isEmpty { explainedSomething += 1 }
-        }
-        #expect(explainedSomething > fuzzCases(4000) / 2)
-    }
-
     /// Several groups never cost more, net of refunds, than the best of them alone, unless
     /// the notice puts one group's members outside the other (beita 二(四)6: 建档立卡 on
     /// 低保 get 低保's 85, not 140).

@@ -1,6 +1,8 @@
 import Foundation
 import PolicyKit
 @testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
 import Testing
 
 /// Runs `premium batch` in-process on `input`.

@@ -1,4 +1,6 @@
 @testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
 import Testing
 
 /// `BatchResult.isOutputKey` against the list of output keys.

@@ -1,6 +1,8 @@
 import Foundation
 import PolicyKit
 @testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
 import Testing
 
 /// Issue 12, item 3: CSV as Excel and Python read it.
@@ -30,7 +32,7 @@ struct CSVInputTests {
     @Test func anOpenQuoteIsCutAtItsLineOnceTheRecordPassesTheLimit() throws {
         // No closing quote comes for over 1 MiB: the row is cut at its own line end.
         let row = "a2,ok,beita,dibao\n"
-        let rows = BatchCommand.lineLimit / row.utf8.count + 100
+        let rows = BatchRun.lineLimit / row.utf8.count + 100
         let (lines, _) = try run(Self.header + "\na1,\"never closed,beita,dibao\n" + String(repeating: row, count: rows))
         #expect(lines.count == rows + 1)
         #expect((lines[0]["error"] as? String)?.hasPrefix("unterminated quoted field") == true)
@@ -50,7 +52,7 @@ struct CSVInputTests {
 
     @Test func aCRLFSplitAcrossChunksIsOneLineBreak() throws {
         // The header is padded so that a CR falls on the last byte of the first 64 KiB.
-        let pad = String(repeating: "p", count: BatchCommand.chunkSize - 2 - "id,region,category,".utf8.count)
+        let pad = String(repeating: "p", count: BatchRun.chunkSize - 2 - "id,region,category,".utf8.count)
         let csv = "id,region,category," + pad + "\r\na1,beita,dibao,\r\n"
         let (lines, result) = try run(csv, ["--summary", "--summary-format", "json"])
         #expect(lines.map { $0["line"] as? Int } == [2])
@@ -101,11 +103,11 @@ struct LongLineTests {
             : "{\"region\":\"beita\",\"x\":\"\(long)\"}\n{\"region\":\"beita\"}\r\n{\"x\":\"\(long)\n{\"region\":\"beita\"}\n"
         let lines = try jsonLines(runBatch(csv ? ["--input-format", "csv"] : [], input: input).output)
         #expect(lines.map { $0["line"] as? Int } == (csv ? [2, 3, 4, 5] : [1, 2, 3, 4]))
-        #expect(lines.map { $0["error"] as? String } == [BatchRunner.tooLong, nil, BatchRunner.tooLong, nil])
+        #expect(lines.map { $0["error"] as? String } == [BatchRun.tooLongMessage, nil, BatchRun.tooLongMessage, nil])
     }
 
     @Test func aLineJustUnderTheLimitIsPriced() throws {
-        let padding = BatchCommand.lineLimit - #"{"region":"beita","x":""}"#.utf8.count
+        let padding = BatchRun.lineLimit - #"{"region":"beita","x":""}"#.utf8.count
         let input = #"{"region":"beita","x":""# + String(repeating: "y", count: padding) + "\"}\n"
         let lines = try jsonLines(runBatch([], input: input).output)
         #expect(lines.first?["payable"] as? Int == 280)

@@ -1,6 +1,8 @@
 import Foundation
 import PolicyKit
 @testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
 import Testing
 
 /// `premium check`: one broken copy of PolicyData per kind of mistake the quote-explain

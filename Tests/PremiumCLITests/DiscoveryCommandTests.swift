@@ -1,6 +1,8 @@
 import Foundation
 import PolicyKit
 @testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
 import Testing
 
 /// `premium regions`, `categories` and `calendar`: the policy data in words and numbers.

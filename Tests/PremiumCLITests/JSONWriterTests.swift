@@ -1,5 +1,7 @@
 import Foundation
 @testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
 import Testing
 
 /// JSONWriter checks eight bytes at a time whether a string needs escaping; every

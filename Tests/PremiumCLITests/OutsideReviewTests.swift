@@ -1,6 +1,8 @@
 import Foundation
 import PolicyKit
 @testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
 import Testing
 
 /// What an outside review of issue 12 found still open, each tried on the built binary.

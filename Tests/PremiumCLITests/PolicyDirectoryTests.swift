@@ -1,6 +1,8 @@
 import Foundation
 import PolicyKit
 @testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
 import Testing
 
 /// Issue 12, items 5 to 7: the policy-dir walk is bounded, `check` and every command

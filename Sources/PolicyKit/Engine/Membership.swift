@@ -51,7 +51,7 @@ extension RegionPolicy {
 
     /// The first payment date a recognition on `date` counts for: the notice's rule, or
     /// (a silent notice) the day itself.
-    private func effectiveRecognition(_ date: CivilDate) -> CivilDate {
+    public func effectiveRecognition(_ date: CivilDate) -> CivilDate {
         recognition?.effective(recognizedOn: date) ?? date
     }
 }

@@ -20,14 +20,10 @@ public struct QuoteEngine: Sendable {
 
     /// The quote for `resident`.
     ///
-    /// - Parameter explaining: false leaves out what explains the answer and changes none
-    ///   of it: `setAside`, `assumptions`, `notes` and `clauses` come back empty. For
-    ///   callers that print none of them (`premium batch` without `--full`), this saves
-    ///   building texts in two languages for every resident.
     /// - Throws: `PolicyError.unknownCategory` for a category the region does not have,
     ///   `.tierNotOffered` for a tier it does not offer, `.inconsistentResident` when the
     ///   payment date is before the date of birth.
-    public func quote(_ resident: Resident, explaining: Bool = true) throws(PolicyError) -> Quote {
+    public func quote(_ resident: Resident) throws(PolicyError) -> Quote {
         if let tier = resident.tier, policy.fees.count == 1 || !policy.tiers.contains(tier) {
             throw .tierNotOffered(tier, region: policy.id, tiers: policy.tiers)
         }
@@ -39,28 +35,25 @@ public struct QuoteEngine: Sendable {
         if resident.tier == nil, let tier = resident.categories.compactMap({ policy.category($0)?.defaultTier }).max() {
             var inTier = resident
             inTier.tier = tier
-            let quote = try compute(inTier, explaining: explaining, defaultTier: tier)
+            let quote = try compute(inTier, defaultTier: tier)
             if let chosen = quote.subsidyCategory, policy.category(chosen)?.defaultTier == tier { return quote }
         }
-        return try compute(resident, explaining: explaining, defaultTier: nil)
+        return try compute(resident, defaultTier: nil)
     }
 
-    private func compute(_ resident: Resident, explaining: Bool, defaultTier: Int?) throws(PolicyError) -> Quote {
-        var builder = Builder(policy: policy, resident: resident, explaining: explaining)
+    private func compute(_ resident: Resident, defaultTier: Int?) throws(PolicyError) -> Quote {
+        var builder = Builder(policy: policy, resident: resident)
         if let selection { builder.assume(selection) }
 
         // 1. The payment date.
         let window = policy.centralisedWindow
-        let paidOn: CivilDate
-        if let given = resident.paidOn {
-            paidOn = given
-        } else if let born = resident.born, born > window.from {
-            paidOn = born
+        let assumed = policy.assumedPayment(born: resident.born)
+        let paidOn = resident.paidOn ?? assumed.date
+        if resident.paidOn == nil, assumed.onBirth, let born = resident.born {
             builder.assume(LocalizedText(
                 zh: "未给出缴费日期：按出生当日（\(born)）缴费计算",
                 en: "no payment date given: assumed paid on the day of birth (\(born))"))
-        } else {
-            paidOn = window.from
+        } else if resident.paidOn == nil {
             builder.assume(LocalizedText(
                 zh: "未给出缴费日期：按在集中缴费期（\(window.from)至\(window.to)）内缴费计算",
                 en: "no payment date given: assumed paid inside the centralised window (\(window.from) … \(window.to))"))
@@ -241,44 +234,17 @@ public struct QuoteEngine: Sendable {
 
     private func computeCover(route: Route, paidOn: CivilDate, builder: inout Builder) throws(PolicyError) {
         let resident = builder.resident
-        var start: CivilDate?
-        switch route.benefitStart {
-        case .coverageStart: start = policy.coverage.from
-        case .birth: start = resident.born
-        case .paymentDay: start = paidOn
-        case .dayAfterPayment: start = paidOn.adding(days: 1)
-        case .nextMonth: start = paidOn.firstOfNextMonth
-        case .waitingDays(let days):
-            start = paidOn.adding(days: days + 1)
-            builder.waitingDays = days
-        case .waitingMonths(let months):
-            let last = paidOn.adding(months: months)
-            start = last.adding(days: 1)
-            builder.waitingDays = paidOn.days(until: last)
-        case .schoolEntry: start = resident.schoolEntry
-        case .unknown: start = nil
-        }
+        let raw = policy.coverByRule(on: route, paidOn: paidOn, for: resident)
+        var start = raw.start
+        var end = raw.end
+        builder.waitingDays = raw.waitingDays
         builder.benefitStartRule = route.benefitStart
 
-        var end: CivilDate
-        switch route.benefitEnd {
-        case .coverageEnd:
-            end = policy.coverage.to
-            if let early = start, early < policy.coverage.from {
-                start = policy.coverage.from
-                builder.note(LocalizedText(
-                    zh: "\(policy.year)年度待遇不早于\(policy.coverage.from)开始；此前的待遇属上一年度通知",
-                    en: "cover for \(policy.year) starts no earlier than \(policy.coverage.from); earlier days are the previous year's notice's business"))
-            }
-        case .schoolYearEnd(let month, let day):
-            let from = resident.schoolEntry ?? start ?? paidOn
-            var candidate = CivilDate(year: from.year, month: month, day: min(day, CivilDate.daysIn(month: month, year: from.year)))!
-            if candidate <= from {
-                candidate = CivilDate(year: from.year + 1, month: month, day: min(day, CivilDate.daysIn(month: month, year: from.year + 1)))!
-            }
-            end = candidate
-        case .date(let date):
-            end = date
+        if route.benefitEnd == .coverageEnd, let early = start, early < policy.coverage.from {
+            start = policy.coverage.from
+            builder.note(LocalizedText(
+                zh: "\(policy.year)年度待遇不早于\(policy.coverage.from)开始；此前的待遇属上一年度通知",
+                en: "cover for \(policy.year) starts no earlier than \(policy.coverage.from); earlier days are the previous year's notice's business"))
         }
         if let cover = route.coverExtensions.first(where: { $0.requiresAny.anyHolds(for: resident, paidOn: paidOn, in: policy) }) {
             end = max(end, cover.to)
@@ -332,17 +298,12 @@ private struct Builder {
     var notes: [LocalizedText] = []
     var clauses: [String] = []
 
-    /// False: collect nothing that only explains (see `QuoteEngine.quote`).
-    let explaining: Bool
-
-    init(policy: RegionPolicy, resident: Resident, explaining: Bool) {
+    init(policy: RegionPolicy, resident: Resident) {
         self.policy = policy
         self.resident = resident
-        self.explaining = explaining
     }
 
     mutating func cite(_ provenance: Provenance) {
-        guard explaining else { return }
         // Byte comparison: clauses are data, and `==` on non-ASCII strings normalises.
         let clause = provenance.clause
         if !clauses.contains(where: { Builder.sameBytes($0, clause) }) { clauses.append(clause) }
@@ -365,19 +326,19 @@ private struct Builder {
 
     /// Adds an assumption once: the same text is never printed twice.
     mutating func assume(_ note: @autoclosure () -> LocalizedText) {
-        if explaining { assume(Assumption(note: note())) }
+        assume(Assumption(note: note()))
     }
 
     mutating func assume(_ assumption: Assumption) {
-        if explaining, !assumptions.contains(where: { Builder.same($0, assumption) }) { assumptions.append(assumption) }
+        if !assumptions.contains(where: { Builder.same($0, assumption) }) { assumptions.append(assumption) }
     }
 
     mutating func note(_ note: @autoclosure () -> LocalizedText) {
-        if explaining { notes.append(note()) }
+        notes.append(note())
     }
 
     mutating func setAside(_ category: String, _ amount: Fen, _ source: Provenance, _ why: @autoclosure () -> LocalizedText) {
-        if explaining { setAside.append(Quote.SetAside(category: category, amount: amount, why: why(), clause: source.clause)) }
+        setAside.append(Quote.SetAside(category: category, amount: amount, why: why(), clause: source.clause))
     }
 
     mutating func refuse(_ refusal: Quote.Refusal) -> Quote {

@@ -68,3 +68,14 @@ extension [Requirement] {
         return LocalizedText(zh: parts.map(\.zh).joined(separator: "；或"), en: parts.map(\.en).joined(separator: "; or "))
     }
 }
+
+extension Requirement {
+    /// The offsets `holds` adds to a resident's own dates before comparing them with the
+    /// payment date (90 days after birth, 3 months after employee insurance stopped, age
+    /// 60), kept beside `holds` so the two cannot drift apart.
+    var offsets: (days: [Int], months: [Int], ages: [Int]) {
+        (days: [bornWithinDays, bornAfterDays].compactMap { $0 },
+         months: [bornWithinMonths, employeeStoppedWithinMonths, employeeStoppedAfterMonths, schoolEntryWithinMonths].compactMap { $0 },
+         ages: [ageUnder, ageAtLeast].compactMap { $0 })
+    }
+}

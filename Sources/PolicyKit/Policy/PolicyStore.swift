@@ -203,7 +203,7 @@ extension RegionPolicy {
 
 extension String {
     /// The string without leading and trailing white space (ASCII and ideographic).
-    public var trimmedOfSpaces: String {
+    var trimmedOfSpaces: String {
         // Most input has no surrounding space: check the first and last bytes first.
         if let first = utf8.first, let last = utf8.last, first > 32, first < 128, last > 32, last < 128 { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }

@@ -1,10 +1,12 @@
 import PolicyKit
+import ResidentIO
+import PremiumBatch
+import ResidentIO
 
 /// `premium batch`: a roster in (JSON Lines or CSV), one result per record out, in
 /// order, streaming in constant memory.
 ///
-/// Identical inputs give identical answers, so rendered results are reused from a
-/// fixed-size cache keyed by the bytes of the known fields (`ResultCache`).
+/// The command only wires `BatchRun` (PremiumBatch) to files, flags and exit statuses.
 enum BatchCommand {
     static let options: [OptionSpec] = [
         .value("input-format", "jsonl|csv", "Input format (default jsonl). CSV has a header row; several categories in one cell separated by ';'."),
@@ -72,14 +74,6 @@ enum BatchCommand {
         name: "batch", summary: "A whole roster (JSON Lines or CSV) in, one result per resident out.",
         help: help, options: options)
 
-    /// Distinct summary tallies held before they are folded into the totals.
-    static let tallyLimit = 1 << 16
-    static let chunkSize = 1 << 16
-    /// A longer line (or CSV record) is an error line, skipped without being kept.
-    static let lineLimit = 1 << 20
-    /// JSON Lines records scanned ahead so their cache entries are fetched together.
-    static let stageSize = 16
-
     static func run(
         _ arguments: ArraySlice<String>, context: CommandContext,
         input: inout some ByteSource, output: inout some ByteSink, errors: inout some TextOutputStream
@@ -95,9 +89,15 @@ enum BatchCommand {
         }
         guard parsed.positionals.count <= 1 else { throw .usage("batch takes one input file; got \(parsed.positionals.count)") }
         let store = try context.store(parsed)
-        var runner = BatchRunner(store: store, language: language, full: full, csvIn: csvIn, csvOut: csvOut, bom: parsed.flags.contains("bom"))
         let wantsSummary = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil
-        runner.wantVillages = wantsSummary
+        var options = BatchRun.Options()
+        options.input = csvIn ? .csv : .jsonLines
+        options.output = csvOut ? .csv : .jsonLines
+        options.language = language
+        options.full = full
+        options.bom = parsed.flags.contains("bom")
+        options.villages = wantsSummary
+        var runner = BatchRun(store: store, options: options)
 
         // The input, opened (not read) first so that no output can be the same file.
         var file: FileDescriptorSource?
@@ -124,7 +124,7 @@ enum BatchCommand {
 
         /// Runs the roster into `sink`, then writes the summary.
         func run(into sink: inout some ByteSink, named outputName: String) throws(CLIError) {
-            do throws(BatchRunner.Stop) {
+            do throws(BatchStop) {
                 if file != nil { try runner.process(&file!, into: &sink) } else { try runner.process(&input, into: &sink) }
             } catch {
                 switch error {

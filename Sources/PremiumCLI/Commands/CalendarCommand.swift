@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// `premium calendar --region ID`: the year's key dates and what paying then means.
 enum CalendarCommand {

@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// `premium categories --region ID`: a region's hardship groups and their subsidies.
 enum CategoriesCommand {

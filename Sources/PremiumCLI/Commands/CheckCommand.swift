@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// `premium check`: validates policy data and lists every problem as
 /// `FILE: at JSON.PATH: message`.

@@ -1,3 +1,4 @@
+import ResidentIO
 /// What the overview, `premium help <command>` and shell completion know of a command.
 /// Each command publishes one; they are listed once, in `PremiumCLI.commands`.
 struct CommandInfo: Sendable {

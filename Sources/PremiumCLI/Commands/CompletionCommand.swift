@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// `premium completion bash|zsh`: a shell completion script for commands, options,
 /// option values, region ids and the category ids of the region on the line.

@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// `premium explain`: the quote's calculation step by step, each with its clause.
 enum ExplainCommand {
@@ -32,7 +33,7 @@ enum ExplainCommand {
             json.key("document"); json.string(policy.document.reference)
             json.key("quote")
             json.beginObject()
-            QuoteJSON.write(quote, policy: policy, language: language, full: true, into: &json)
+            QuoteJSON.write(quote, language: language, full: true, into: &json)
             json.endObject()
             json.key("steps")
             json.beginArray()

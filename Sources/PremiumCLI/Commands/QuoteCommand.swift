@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// `premium quote`: one resident's amount and cover dates.
 enum QuoteCommand {
@@ -77,7 +78,12 @@ enum QuoteCommand {
     static func compute(_ parsed: ParsedArguments, context: CommandContext) throws(CLIError) -> (policy: RegionPolicy, quote: Quote) {
         let request = try request(from: parsed)
         let store = try context.store(parsed, region: request.region)
-        let (policy, resident, selection) = try request.resolve(in: store) { "--" + $0 }
+        let policy: RegionPolicy, resident: Resident, selection: LocalizedText?
+        do {
+            (policy, resident, selection) = try request.resolve(in: store) { "--" + $0 }
+        } catch {
+            throw CLIError(error)
+        }
         do {
             return (policy, try QuoteEngine(policy: policy, selection: selection).quote(resident))
         } catch {

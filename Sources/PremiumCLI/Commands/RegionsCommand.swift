@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// `premium regions`: every region with its names, place and the notices available.
 enum RegionsCommand {

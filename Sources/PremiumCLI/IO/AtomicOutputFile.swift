@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ResidentIO
 
 /// An output file that appears only complete: bytes go to a temporary file in the same
 /// directory, which `commit` renames over the target. Until then, and after `abandon`

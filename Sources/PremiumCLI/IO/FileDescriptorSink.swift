@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ResidentIO
 
 /// A POSIX file descriptor to write to. The first failed write is remembered in
 /// `writeError` and nothing more is written; `close` reports a failed close the same way.

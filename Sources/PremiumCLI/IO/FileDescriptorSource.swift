@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ResidentIO
 
 /// A POSIX file descriptor to read (0 for stdin, or a file opened by path). A failed
 /// read is remembered in `readError`, never taken for the end of input.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ResidentIO
 
 /// Writes a whole small file (a batch summary) with POSIX calls.
 enum FileWriter {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ResidentIO
 
 /// The process's stdin, stdout and stderr, for the binary.
 public enum StandardStreams {

@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// Assumptions printed once per output: each entry that rests on some shows their
 /// numbers (`含假设：[2][3]`), and the list follows at the end (`calendar`, `categories`).

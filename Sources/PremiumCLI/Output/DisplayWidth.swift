@@ -1,3 +1,4 @@
+import ResidentIO
 /// Terminal column arithmetic for mixed Chinese and ASCII text.
 enum DisplayWidth {
     /// Columns `text` takes in a terminal: East Asian wide characters count two.

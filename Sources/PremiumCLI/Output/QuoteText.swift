@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// A quote as a clerk reads it at the service window: Chinese by default.
 enum QuoteText {

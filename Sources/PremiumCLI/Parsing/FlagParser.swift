@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// What a command line said: flags, values, repeated values, positionals.
 struct ParsedArguments: Equatable {

@@ -1,3 +1,4 @@
+import ResidentIO
 /// One `--long-option` a command accepts. Parsing, help and suggestions are all driven
 /// from a command's list of these, so they cannot drift apart.
 struct OptionSpec: Sendable {

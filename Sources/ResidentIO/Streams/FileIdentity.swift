@@ -13,7 +13,7 @@ public struct FileIdentity: Sendable {
     /// Terminals and `/dev/null`: reading and writing them at once clobbers nothing.
     public let isCharacterDevice: Bool
 
-    init(_ info: stat) {
+    public init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         isDirectory = info.st_mode & S_IFMT == S_IFDIR
@@ -41,6 +41,6 @@ public struct FileIdentity: Sendable {
 }
 
 /// The text of an `errno` value, as `strerror` gives it.
-func systemMessage(_ code: Int32) -> String {
+public func systemMessage(_ code: Int32) -> String {
     String(cString: strerror(code))
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import PolicyKit
+import ResidentIO
 
 /// Reads one JSON Lines record without building a document: the known fields' value
 /// bytes by `RecordField`, and every other member's raw bytes, kept byte for byte so

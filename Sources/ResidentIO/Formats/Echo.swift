@@ -1,12 +1,12 @@
 /// Input quoted back in an error message: control characters escaped (no raw ESC or
 /// line break reaches a terminal or splits a line) and long values cut.
-enum Echo {
+public enum Echo {
     /// Characters of input shown before the cut.
-    static let limit = 80
+    public static let limit = 80
 
     /// `text` with control characters as `\n`, `\r`, `\t` or `\u{1B}`, cut after
     /// `limit` characters with `…`.
-    static func value(_ text: String, cutAfter limit: Int = Echo.limit) -> String {
+    public static func value(_ text: String, cutAfter limit: Int = Echo.limit) -> String {
         var result = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -26,11 +26,11 @@ enum Echo {
 
     /// A line of a report (`check`'s problems) with every control character escaped,
     /// nothing cut.
-    static func line(_ text: String) -> String { value(text, cutAfter: .max) }
+    public static func line(_ text: String) -> String { value(text, cutAfter: .max) }
 
     /// A whole error message made safe to print: control characters escaped, every
     /// quoted value ('…') longer than `limit` cut, and the message cut at four limits.
-    static func message(_ text: String) -> String {
+    public static func message(_ text: String) -> String {
         var result = "", quoted = "", inQuote = false
         for character in text {
             if character == "'" {

@@ -1,3 +1,6 @@
+import PolicyKit
+import ResidentIO
+
 /// The input line number, kept as decimal text as well: output writes it on every line,
 /// and adding one changes the last digit or so instead of dividing by ten for each digit.
 final class LineNumber {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import PolicyKit
+import ResidentIO
 
 /// A batch field name, numbered for the JSON Lines scanner's bit set: one per key of each
 /// `ResidentField` (`category` and `categories` are two keys of one field). Everything

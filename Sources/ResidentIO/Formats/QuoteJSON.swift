@@ -6,8 +6,8 @@ import PolicyKit
 /// When the resident cannot join, the money and cover fields are `null` and `reason`
 /// says why. `full: false` (batch without `--full`) leaves out the long texts:
 /// `assumptions`, `notes` and `sources`.
-enum QuoteJSON {
-    static func write(_ quote: Quote, policy: RegionPolicy, language: Language, full: Bool, into json: inout JSONWriter) {
+public enum QuoteJSON {
+    public static func write(_ quote: Quote, language: Language, full: Bool, into json: inout JSONWriter) {
         let enrolled = quote.enrollable
         func money(_ key: StaticString, _ amount: Fen) {
             json.key(key)
@@ -67,10 +67,10 @@ enum QuoteJSON {
     }
 
     /// The whole document for `quote --json`, pretty-printed with a trailing newline.
-    static func render(_ quote: Quote, policy: RegionPolicy, language: Language) -> String {
+    public static func render(_ quote: Quote, policy: RegionPolicy, language: Language) -> String {
         var json = JSONWriter(pretty: true, capacity: 4096)
         json.beginObject()
-        write(quote, policy: policy, language: language, full: true, into: &json)
+        write(quote, language: language, full: true, into: &json)
         json.endObject()
         return json.text
     }

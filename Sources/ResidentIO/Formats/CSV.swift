@@ -1,9 +1,9 @@
 /// CSV as Excel and Python read it (see `CSVRecordScanner` for where records end).
-enum CSV {
+public enum CSV {
     /// Splits one record (no line break) into fields: a quote opens a quoted field only
     /// as its first byte, `""` in one is a quote, and bytes after a closing quote are
     /// appended. Nil when a quoted field is not closed.
-    static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [String]? {
+    public static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [String]? {
         var fields: [String] = []
         var field: [UInt8] = []
         var index = range.lowerBound
@@ -31,7 +31,7 @@ enum CSV {
     }
 
     /// Whether a record holds nothing but separators and blanks (a row to skip).
-    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 == UInt8(ascii: ",") || $0 == 32 || $0 == 9 }
     }
 
@@ -39,7 +39,7 @@ enum CSV {
     /// with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, so Excel, WPS and
     /// LibreOffice show it as text instead of running it as a formula. A number (`-5`,
     /// `+1.5`) is left alone: it is a value, not a formula.
-    static func neutralised(_ text: String) -> String {
+    public static func neutralised(_ text: String) -> String {
         guard let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first)
         else { return text }
         return isNumber(text) ? text : "'" + text
@@ -55,11 +55,19 @@ enum CSV {
     }
 
     /// A text cell, neutralised and escaped.
-    static func text(_ text: String) -> String { escape(neutralised(text)) }
+    public static func text(_ text: String) -> String { escape(neutralised(text)) }
 
     /// One field, quoted when it holds a comma, quote or line break.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// A cell without leading and trailing white space (ASCII and ideographic).
+    public static func trimmed(_ text: String) -> String {
+        // Most cells have no surrounding space: check the first and last bytes first.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 32, first < 128, last > 32, last < 128 { return text }
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[first...last])
     }
 }

@@ -1,10 +1,11 @@
 import PolicyKit
+import ResidentIO
 
 /// Exact totals (in fen) over a batch run.
-struct BatchSummary {
+public struct BatchSummary {
     var residents = 0
     var enrollable = 0
-    var errors = 0
+    public var errors = 0
     /// CSV rows that were blank or only separators: not residents, not priced.
     var skipped = 0
     var payable = 0
@@ -14,7 +15,7 @@ struct BatchSummary {
     var villages: [String: (residents: Int, payable: Int, subsidy: Int)] = [:]
 
     /// Adds `times` records whose results have `tally`.
-    mutating func add(_ tally: BatchResult.Tally, times: Int) {
+    mutating func add(_ tally: BatchTally, times: Int) {
         residents += times
         if tally.error { errors += times }
         if tally.enrollable { enrollable += times }
@@ -24,7 +25,7 @@ struct BatchSummary {
         if let category = tally.subsidyCategory { subsidyByCategory[category, default: 0] += tally.subsidyTotal * times }
     }
 
-    func json() -> String {
+    public func json() -> String {
         var json = JSONWriter(pretty: true)
         func totals(_ map: [String: Int]) {
             json.beginObject()
@@ -58,7 +59,7 @@ struct BatchSummary {
         return json.text
     }
 
-    func text(_ language: Language) -> String {
+    public func text(_ language: Language) -> String {
         let zh = language == .zh
         var text = zh
             ? "人数 \(residents)，可参保 \(enrollable)，错误 \(errors)，跳过空行 \(skipped)\n本次应缴合计 \(Fen(rawValue: payable)) 元，日后退还合计 \(Fen(rawValue: refundLater)) 元\n"

@@ -5,21 +5,21 @@ import PolicyKit
 ///
 /// Callers write keys in sorted order themselves; that keeps output stable without a
 /// dictionary or a sort per record.
-struct JSONWriter {
+public struct JSONWriter {
     /// Where the document is written (a class: appends skip copy-on-write checks).
     private let buffer: ByteBuffer
     /// The document written so far.
-    var bytes: [UInt8] { Array(buffer.bytes) }
-    let pretty: Bool
+    public var bytes: [UInt8] { Array(buffer.bytes) }
+    public let pretty: Bool
     private var depth = 0
     private var needsComma = false
 
-    init(pretty: Bool, capacity: Int = 512) {
+    public init(pretty: Bool, capacity: Int = 512) {
         self.init(pretty: pretty, into: ByteBuffer(capacity: capacity))
     }
 
     /// A writer that appends to `buffer` (batch reuses one buffer for every result).
-    init(pretty: Bool, into buffer: ByteBuffer) {
+    public init(pretty: Bool, into buffer: ByteBuffer) {
         self.pretty = pretty
         self.buffer = buffer
     }
@@ -36,11 +36,11 @@ struct JSONWriter {
         if depth > 0 { newline() }
     }
 
-    mutating func beginObject() { buffer.append(UInt8(ascii: "{")); depth += 1; needsComma = false }
-    mutating func beginArray() { buffer.append(UInt8(ascii: "[")); depth += 1; needsComma = false }
+    public mutating func beginObject() { buffer.append(UInt8(ascii: "{")); depth += 1; needsComma = false }
+    public mutating func beginArray() { buffer.append(UInt8(ascii: "[")); depth += 1; needsComma = false }
 
-    mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func endArray() { close(UInt8(ascii: "]")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     private mutating func close(_ byte: UInt8) {
         depth -= 1
@@ -53,7 +53,7 @@ struct JSONWriter {
     /// Starts a member with a key written in the source: `"key": ` (pretty) or
     /// `"key":` (compact). Such keys need no escaping.
     @inline(__always)  // so the key's length is a constant and its copy a few moves
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         if pretty { separate() } else if needsComma { buffer.append(UInt8(ascii: ",")) }
         buffer.append(UInt8(ascii: "\""))
         buffer.append(name)
@@ -64,7 +64,7 @@ struct JSONWriter {
     }
 
     /// Starts a member whose key comes from data (a village, a CSV column), escaped.
-    mutating func key(escaping name: String) {
+    public mutating func key(escaping name: String) {
         separate()
         var name = name
         name.withUTF8 { appendString($0) }
@@ -74,11 +74,11 @@ struct JSONWriter {
     }
 
     /// Before an array element.
-    mutating func element() { separate(); needsComma = false }
+    public mutating func element() { separate(); needsComma = false }
 
 
-    mutating func null() { literal("null") }
-    mutating func bool(_ flag: Bool) { literal(flag ? "true" : "false") }
+    public mutating func null() { literal("null") }
+    public mutating func bool(_ flag: Bool) { literal(flag ? "true" : "false") }
 
     @inline(__always)
     private mutating func literal(_ text: StaticString) {
@@ -87,7 +87,7 @@ struct JSONWriter {
     }
 
     @inline(__always)
-    mutating func int(_ number: Int) {
+    public mutating func int(_ number: Int) {
         if number < 0 { buffer.append(UInt8(ascii: "-")) }
         appendDigits(number.magnitude)
         needsComma = true
@@ -95,7 +95,7 @@ struct JSONWriter {
 
     /// Yuan with no trailing zeros, as `Fen.jsonNumber` spells it, without a `String`.
     @inline(__always)
-    mutating func yuan(_ amount: Fen) {
+    public mutating func yuan(_ amount: Fen) {
         if amount.rawValue < 0 { buffer.append(UInt8(ascii: "-")) }
         let (yuan, fen) = amount.rawValue.magnitude.quotientAndRemainder(dividingBy: 100)
         appendDigits(yuan)
@@ -119,7 +119,7 @@ struct JSONWriter {
     }
 
     @inline(__always)
-    mutating func date(_ date: CivilDate?) {
+    public mutating func date(_ date: CivilDate?) {
         guard let date else { return null() }
         let year = date.year, month = date.month, day = date.day
         guard (0...9999).contains(year) else { return string(date.description) }
@@ -137,7 +137,7 @@ struct JSONWriter {
     }
 
     /// `first`, a space and `second` as one JSON string, without joining them first.
-    mutating func string(_ first: String, space second: String) {
+    public mutating func string(_ first: String, space second: String) {
         var (first, second) = (first, second)
         buffer.append(UInt8(ascii: "\""))
         first.withUTF8 { appendEscaped($0) }
@@ -148,7 +148,7 @@ struct JSONWriter {
     }
 
     @inline(__always)
-    mutating func string(_ text: String) {
+    public mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { appendString($0) }
         needsComma = true
@@ -207,9 +207,9 @@ struct JSONWriter {
     }
 
     /// The document written so far as text, with a trailing newline.
-    var text: String { String(decoding: buffer.bytes, as: UTF8.self) + "\n" }
+    public var text: String { String(decoding: buffer.bytes, as: UTF8.self) + "\n" }
 
-    mutating func strings(_ texts: [String]) {
+    public mutating func strings(_ texts: [String]) {
         beginArray()
         for text in texts { element(); string(text) }
         endArray()

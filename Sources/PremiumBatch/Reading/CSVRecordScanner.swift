@@ -1,3 +1,6 @@
+import PolicyKit
+import ResidentIO
+
 /// Finds where CSV records end, as Excel and Python's `csv` module read them, in one
 /// pass over the bytes however they arrive in chunks: the scan resumes where the last
 /// chunk ended instead of starting the record again.

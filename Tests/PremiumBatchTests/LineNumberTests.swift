@@ -1,4 +1,5 @@
-@testable import PremiumCLI
+@testable import PremiumBatch
+import ResidentIO
 import Testing
 
 /// Batch output writes the line number from its decimal text, advanced digit by digit.

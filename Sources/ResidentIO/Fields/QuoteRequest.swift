@@ -5,30 +5,32 @@ import PolicyKit
 ///
 /// Resolution turns text into a policy and a `Resident`, naming the offending flag or
 /// field (`--paid-on` or `paid_on`) in every error.
-struct QuoteRequest: Equatable, Hashable {
-    /// The text of each field, by `ResidentField.index`; nil when not given.
-    var values: [String?] = Array(repeating: nil, count: ResidentField.all.count)
-    var categories: [String] = []
-    var situations: Set<Situation> = []
+public struct QuoteRequest: Equatable, Hashable {
+    public init() {}
 
-    subscript(kind: ResidentField.Kind) -> String? {
+    /// The text of each field, by `ResidentField.index`; nil when not given.
+    public var values: [String?] = Array(repeating: nil, count: ResidentField.all.count)
+    public var categories: [String] = []
+    public var situations: Set<Situation> = []
+
+    public subscript(kind: ResidentField.Kind) -> String? {
         get { values[ResidentField.of(kind).index] }
         set { values[ResidentField.of(kind).index] = newValue }
     }
 
-    var region: String? {
+    public var region: String? {
         get { self[.region] }
         set { self[.region] = newValue }
     }
 
     /// Resolves the request. `label` turns a flag name into what the user typed
     /// (`--paid-on` for flags, `paid_on` for batch fields).
-    func resolve(in store: PolicyStore, label: (String) -> String) throws(CLIError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
-        guard let region, !region.isEmpty else { throw .usage("missing \(label("region")) (e.g. beita, 北塔区)") }
+    public func resolve(in store: PolicyStore, label: (String) -> String) throws(RequestError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
+        guard let region, !region.isEmpty else { throw .invalid("missing \(label("region")) (e.g. beita, 北塔区)") }
         var year: Int?
         if let text = self[.year] {
             guard let value = Int(text), (1900...2200).contains(value) else {
-                throw .usage("invalid \(label("year")) '\(text)': expected a year such as 2021")
+                throw .invalid("invalid \(label("year")) '\(text)': expected a year such as 2021")
             }
             year = value
         }
@@ -36,7 +38,7 @@ struct QuoteRequest: Equatable, Hashable {
         for field in ResidentField.all {
             guard case .date(let input) = field.kind, let text = values[field.index] else { continue }
             guard let date = CivilDate(iso8601: text) else {
-                throw .usage("invalid date '\(text)' for \(label(field.flag)): expected a real date as YYYY-MM-DD")
+                throw .invalid("invalid date '\(text)' for \(label(field.flag)): expected a real date as YYYY-MM-DD")
             }
             input.set(date, on: &resident)
         }
@@ -44,19 +46,19 @@ struct QuoteRequest: Equatable, Hashable {
         do {
             (policy, selection) = try store.select(region: region, year: year, paidOn: resident.paidOn)
         } catch {
-            throw CLIError(error)
+            throw .policy(error)
         }
         for typed in categories {
             do {
                 let id = try policy.resolveCategory(typed).id
                 if !resident.categories.contains(id) { resident.categories.append(id) }
             } catch {
-                throw CLIError(error)
+                throw .policy(error)
             }
         }
         if let text = self[.tier] {
             guard let value = Int(text), value >= 1 else {
-                throw .usage("invalid \(label("tier")) '\(text)': expected 1 or 2")
+                throw .invalid("invalid \(label("tier")) '\(text)': expected 1 or 2")
             }
             resident.tier = value
         }

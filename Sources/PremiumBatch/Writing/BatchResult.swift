@@ -4,39 +4,11 @@ import Glibc
 import Darwin
 #endif
 import PolicyKit
+import ResidentIO
 
-/// One record's answer: its JSON members or CSV cells, written into a buffer once and
-/// reused for every identical record, and what it adds to the summary.
+/// The shape of a batch result: its JSON keys and CSV columns, and how an answer and an
+/// error are written as either.
 enum BatchResult {
-    /// What one record adds to the summary. Many records share a tally, so the runner
-    /// counts records per tally and multiplies at the end.
-    struct Tally: Hashable {
-        /// A subsidy amount by funder id.
-        struct Share: Hashable {
-            let funder: String
-            let amount: Int
-        }
-
-        var error = false
-        var enrollable = false
-        var payable = 0
-        var refundLater = 0
-        var subsidyTotal = 0
-        var subsidyCategory: String?
-        var subsidyByFunder: [Share] = []
-
-        /// The amounts and flags only: they tell most tallies apart, and are cheaper to
-        /// hash than the category and funder strings too. Equality still compares
-        /// everything.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(payable)
-            hasher.combine(refundLater)
-            hasher.combine(subsidyTotal)
-            hasher.combine(error)
-            hasher.combine(enrollable)
-        }
-    }
-
     /// Every key a batch output line may have (JSON members with and without `--full`,
     /// and the CSV columns): an input field of one of these names would be written twice.
     static let outputKeys: [String] = [
@@ -79,7 +51,7 @@ enum BatchResult {
     ]
 
     /// Writes `"error":…` (compact JSON members, no braces) or the CSV cells of an error.
-    static func write(error message: String, csv: Bool, into buffer: ByteBuffer) -> Tally {
+    static func write(error message: String, csv: Bool, into buffer: ByteBuffer) {
         if csv {
             for _ in 1..<csvColumns.count { buffer.append(UInt8(ascii: ",")) }
             buffer.append(CSV.text(message))
@@ -87,35 +59,35 @@ enum BatchResult {
             var json = JSONWriter(pretty: false, into: buffer)
             json.key("error"); json.string(message)
         }
-        return Tally(error: true)
-    }
-
-    /// Writes the quote's compact JSON members (no braces) or its CSV cells.
-    static func write(_ quote: Quote, policy: RegionPolicy, language: Language, full: Bool, csv: Bool,
-                      into buffer: ByteBuffer) -> Tally {
-        if csv {
-            writeCSVCells(quote, language: language, into: buffer)
-        } else {
-            var json = JSONWriter(pretty: false, into: buffer)
-            QuoteJSON.write(quote, policy: policy, language: language, full: full, into: &json)
-        }
-        var tally = Tally(enrollable: quote.enrollable)
-        if quote.enrollable {
-            tally.payable = quote.payable.rawValue
-            tally.refundLater = quote.refundLater.rawValue
-            tally.subsidyTotal = quote.subsidies.reduce(0) { $0 + $1.amount.rawValue }
-            tally.subsidyCategory = quote.subsidyCategory
-            tally.subsidyByFunder = quote.subsidies.map { Tally.Share(funder: $0.funder.id, amount: $0.amount.rawValue) }
-        }
-        return tally
     }
 
     /// The `csvColumns` that hold text (region, categories, subsidy_category, route,
     /// reason_code, reason, error): the others hold numbers, dates and booleans.
     private static let textColumns: Set<Int> = [0, 2, 10, 16, 17, 18, 19]
 
-    /// The result columns of a CSV row.
-    private static func writeCSVCells(_ quote: Quote, language: Language, into buffer: ByteBuffer) {
+    /// The hole a CSV column is, for templates.
+    static func csvHole(column: Int) -> ResultTemplate.Hole? {
+        switch csvColumns[column] {
+        case "paid_on": .paidOn
+        case "benefit_start": .benefitStart
+        case "benefit_end": .benefitEnd
+        case "waiting_days": .waitingDays
+        default: nil
+        }
+    }
+
+    /// The JSON member that holds a hole, up to its value: `"paid_on":`.
+    static func jsonKey(of hole: ResultTemplate.Hole) -> String {
+        switch hole {
+        case .paidOn: #""paid_on":"#
+        case .benefitStart: #""benefit_start":"#
+        case .benefitEnd: #""benefit_end":"#
+        case .waitingDays: #""waiting_days":"#
+        }
+    }
+
+    /// The result columns of a CSV row, each escaped.
+    static func csvCells(_ quote: Quote, language: Language) -> [String] {
         let enrolled = quote.enrollable
         func money(_ amount: Fen) -> String { enrolled ? amount.jsonNumber : "" }
         let cells: [String] = [
@@ -127,9 +99,6 @@ enum BatchResult {
             enrolled ? String(quote.waitingDays) : "", quote.route?.id ?? "", quote.refusal?.code ?? "",
             quote.refusal?.text(language) ?? "", "",
         ]
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(textColumns.contains(index) ? CSV.text(cell) : CSV.escape(cell))
-        }
+        return cells.enumerated().map { index, cell in textColumns.contains(index) ? CSV.text(cell) : CSV.escape(cell) }
     }
 }

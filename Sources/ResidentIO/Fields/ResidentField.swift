@@ -5,9 +5,9 @@ import PolicyKit
 /// `QuoteRequest`, the batch decoders (JSON Lines and CSV), batch help and completion all
 /// read this table; adding an input is one row (and, for a new kind of fact, a field of
 /// `Resident`).
-struct ResidentField: Sendable {
+public struct ResidentField: Sendable {
     /// What a field's value is, and where it goes.
-    enum Kind: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
         case region
         case year
         case tier
@@ -20,10 +20,10 @@ struct ResidentField: Sendable {
     }
 
     /// The dates a resident may have.
-    enum DateInput: Hashable, Sendable {
+    public enum DateInput: Hashable, Sendable {
         case paidOn, born, schoolEntry, leftEmployeeInsurance, recognizedOn
 
-        func set(_ date: CivilDate, on resident: inout Resident) {
+        public func set(_ date: CivilDate, on resident: inout Resident) {
             switch self {
             case .paidOn: resident.paidOn = date
             case .born: resident.born = date
@@ -35,31 +35,22 @@ struct ResidentField: Sendable {
     }
 
     /// The position in `all`, for arrays of values indexed by field.
-    let index: Int
-    let kind: Kind
+    public let index: Int
+    public let kind: Kind
     /// The `quote` flag, without dashes (`paid-on`).
-    let flag: String
+    public let flag: String
     /// The batch field names; the first is the field's name in messages (`paid_on`).
-    let keys: [String]
+    public let keys: [String]
     /// Column headers a clerk's spreadsheet may use (`缴费日期`).
-    let headers: [String]
+    public let headers: [String]
     /// The help line's placeholder; nil for a flag without a value.
-    let placeholder: String?
-    let help: String
+    public let placeholder: String?
+    public let help: String
 
-    var name: String { keys[0] }
-
-    /// The option this field is on the command line.
-    var option: OptionSpec {
-        switch kind {
-        case .categories: .repeated(flag, placeholder ?? "id", help)
-        case .situation: .flag(flag, help)
-        default: .value(flag, placeholder ?? "value", help)
-        }
-    }
+    public var name: String { keys[0] }
 
     /// Every input, in the order help lists them.
-    static let all: [ResidentField] = {
+    public static let all: [ResidentField] = {
         var rows: [(Kind, String, [String], [String], String?, String)] = [
             (.region, "region", ["region"], ["地区", "区县"], "region",
              "Region id or Chinese name: beita 北塔区, nancheng 南城, nanan 南安, dongzhi 东至, zhuji 朱集. Required."),
@@ -81,7 +72,7 @@ struct ResidentField: Sendable {
              "Day of recognition as a hardship group, for dynamic additions (动态新增/新认定)."),
         ]
         for situation in Situation.allCases {
-            rows.append((.situation(situation), situation.rawValue, [situation.rawValue.replacingDashes], [situation.meaning.zh], nil,
+            rows.append((.situation(situation), situation.rawValue, [key(forFlag: situation.rawValue)], [situation.meaning.zh], nil,
                          situation.meaning.en + " (" + situation.meaning.zh + ")."))
         }
         return rows.enumerated().map { index, row in
@@ -90,13 +81,13 @@ struct ResidentField: Sendable {
     }()
 
     /// The field of a kind (each kind has one row).
-    static func of(_ kind: Kind) -> ResidentField { all[indexOfKind[kind]!] }
+    public static func of(_ kind: Kind) -> ResidentField { all[indexOfKind[kind]!] }
 
     private static let indexOfKind: [Kind: Int] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0.index) })
 
     /// The truth values a situation field may hold (ASCII words in any case, as Excel
     /// writes TRUE): true, 1, yes, 是, √; false, 0, no, 否, empty. Nil for anything else.
-    static func truth(_ text: String) -> Bool? {
+    public static func truth(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "true", "1", "yes", "是", "√": true
         case "false", "0", "no", "否", "": false
@@ -105,9 +96,10 @@ struct ResidentField: Sendable {
     }
 
     /// The truth values in words, for messages and help.
-    static let truthWords = "true/false, 1/0, yes/no, 是/否, √ or leave it empty"
+    public static let truthWords = "true/false, 1/0, yes/no, 是/否, √ or leave it empty"
 }
 
-extension String {
-    var replacingDashes: String { String(map { $0 == "-" ? "_" : $0 }) }
+extension ResidentField {
+    /// A flag's name as a batch key: `paid-on` → `paid_on`.
+    public static func key(forFlag flag: String) -> String { String(flag.map { $0 == "-" ? "_" : $0 }) }
 }

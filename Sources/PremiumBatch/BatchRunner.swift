@@ -1,0 +1,151 @@
+import PolicyKit
+import ResidentIO
+
+/// `premium batch` as a library: reads a roster (JSON Lines or CSV), prices each record
+/// with the compiled pricer, and writes one result per record, in order, in memory that
+/// does not grow with the roster.
+public struct BatchRun {
+    public enum Format: Sendable {
+        case jsonLines, csv
+    }
+
+    public struct Options: Sendable {
+        public var input: Format = .jsonLines
+        public var output: Format = .jsonLines
+        public var language: Language = .zh
+        /// Assumptions, notes and sources in each JSON result.
+        public var full = false
+        /// A UTF-8 byte-order mark before CSV output.
+        public var bom = false
+        /// Totals by village in the summary.
+        public var villages = false
+
+        public init() {}
+    }
+
+    /// Bytes read at a time, and output held before it is written.
+    public static let chunkSize = 1 << 16
+    /// A longer line (or CSV record) is an error line, skipped without being kept.
+    public static let lineLimit = 1 << 20
+    /// The error of a line over the limit.
+    public static let tooLongMessage = "line longer than 1 MiB (\(lineLimit) bytes); skipped"
+
+    private let store: PolicyStore
+    private let options: Options
+    /// The totals, once `process` has returned.
+    public private(set) var summary = BatchSummary()
+
+    public init(store: PolicyStore, options: Options) {
+        self.store = store
+        self.options = options
+    }
+
+    /// Reads `input` to its end and writes one result per record to `output`. Stops at
+    /// the first failed read or write; what was answered before an input that cannot be
+    /// used still goes out.
+    public mutating func process(_ input: inout some ByteSource, into output: inout some ByteSink) throws(BatchStop) {
+        let decoder = RecordDecoder(store: store)
+        let pricer = CompiledPricer(store: store, language: options.language, full: options.full, csv: options.output == .csv)
+        switch (options.input, options.output) {
+        case (.jsonLines, .jsonLines):
+            summary = try run(JSONLinesInput(decoder: decoder), JSONLinesWriter(), pricer, &input, &output)
+        case (.jsonLines, .csv):
+            summary = try run(JSONLinesInput(decoder: decoder), CSVWriter(bom: options.bom), pricer, &input, &output)
+        case (.csv, .jsonLines):
+            summary = try run(CSVInput(decoder: decoder), JSONLinesWriter(), pricer, &input, &output)
+        case (.csv, .csv):
+            summary = try run(CSVInput(decoder: decoder), CSVWriter(bom: options.bom), pricer, &input, &output)
+        }
+    }
+
+    private func run<Input: RecordInput, Writer: ResultWriter>(
+        _ reading: Input, _ writer: Writer, _ pricer: CompiledPricer,
+        _ input: inout some ByteSource, _ output: inout some ByteSink
+    ) throws(BatchStop) -> BatchSummary {
+        var runner = BatchRunner(input: reading, writer: writer, pricer: pricer, villages: options.villages)
+        var reader = RecordReader(Input.Framing())
+        do {
+            try reader.read(&input, into: &runner, output: &output)
+            runner.writer.finish()
+            try runner.flush(into: &output)
+        } catch {
+            if case .invalid = error { try? runner.flush(into: &output) }
+            throw error
+        }
+        return runner.summary.summary(templates: pricer.templates)
+    }
+}
+
+/// One run's loop body: each record read, priced and written, and counted.
+struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
+    var input: Input
+    var writer: Writer
+    let pricer: CompiledPricer
+    var summary: SummaryAccumulator
+    private let line = LineNumber(1)
+
+    init(input: Input, writer: Writer, pricer: CompiledPricer, villages: Bool) {
+        self.input = input
+        self.writer = writer
+        self.pricer = pricer
+        summary = SummaryAccumulator(villages: villages)
+    }
+
+    var expectedFields: Int? { input.expectedFields }
+
+    mutating func take(_ record: UnsafeBufferPointer<UInt8>, lines: Int, unterminated: Bool) throws(BatchStop) {
+        defer { line.advance(by: lines) }
+        let hadHeader = input.carriedNames != nil
+        let found: InputRecord?
+        do {
+            found = try input.read(record, unterminated: unterminated)
+        } catch {
+            if case .invalid(let message) = error, Input.fatalNamesLine { throw .invalid("line \(line.value): " + message) }
+            throw error
+        }
+        guard let read = found else {
+            if input.skippedBlank { summary.skipped += 1 }
+            if !hadHeader, let names = input.carriedNames { writer.start(carriedNames: names) }
+            return
+        }
+        let priced: CompiledPricer.Priced
+        switch read.decoded {
+        case .resident(let policy, let resident, let selection):
+            priced = pricer.price(policy: policy, resident, selection: selection)
+        case .failure(let message):
+            priced = CompiledPricer.Priced(template: ResultTemplate.error(message, csv: writer is CSVWriter),
+                                           paidOn: CivilDate(daysSince1970: 0), cover: nil)
+        }
+        writer.beginLine(line, carried: read.carried)
+        priced.template.write(into: writer.out, paidOn: priced.paidOn, cover: priced.cover)
+        writer.endLine()
+        if let village = read.village {
+            summary.add(priced.template, village: village) { input.villageName(village) }
+        } else if let text = read.villageText {
+            var bytes = text
+            bytes.withUTF8 { village in summary.add(priced.template, village: village) { text } }
+        } else {
+            summary.add(priced.template, village: nil) { nil }
+        }
+    }
+
+    mutating func tooLong(lines: Int) {
+        writer.beginLine(line, carried: .none)
+        let template = ResultTemplate.error(BatchRun.tooLongMessage, csv: writer is CSVWriter)
+        template.write(into: writer.out, paidOn: CivilDate(daysSince1970: 0), cover: nil)
+        writer.endLine()
+        summary.add(template, village: nil) { nil }
+        line.advance(by: lines)
+    }
+
+    mutating func chunkDone(into output: inout some ByteSink) throws(BatchStop) {
+        if writer.out.count >= BatchRun.chunkSize { try flush(into: &output) }
+    }
+
+    /// Hands what was written to `output`.
+    mutating func flush(into output: inout some ByteSink) throws(BatchStop) {
+        output.write(buffer: writer.out.bytes)
+        writer.out.removeAll()
+        if let code = output.writeError { throw .write(code) }
+    }
+}

@@ -1,0 +1,120 @@
+import ResidentIO
+import PolicyKit
+
+/// One result as it is written (the JSON members, or the CSV cells, of a record's
+/// answer), with holes where the dates that differ between residents of one
+/// `PricingKey` go: the payment date, and the cover dates and waiting days a route's
+/// rule derives from it.
+final class ResultTemplate {
+    enum Hole: UInt8 {
+        case paidOn, benefitStart, benefitEnd, waitingDays
+    }
+
+    /// The bytes without the holes' text.
+    private let bytes: [UInt8]
+    /// Where each hole's text goes in `bytes`, in order.
+    private let holes: [(at: Int, hole: Hole)]
+    /// The route whose rule fills the cover holes.
+    let route: Route?
+    /// Whether a hole needs the route's cover dates.
+    let needsCover: Bool
+    /// What the result adds to the summary.
+    let tally: BatchTally
+    /// The template's number, for counting residents per tally.
+    var number: Int32 = -1
+
+    init(bytes: [UInt8], holes: [(at: Int, hole: Hole)], route: Route?, tally: BatchTally) {
+        self.bytes = bytes
+        self.holes = holes
+        self.route = route
+        self.tally = tally
+        needsCover = holes.contains { $0.hole != .paidOn }
+    }
+
+    /// Writes the result for a resident paying on `paidOn` whose route's rule gives `cover`.
+    @inline(__always)
+    func write(into out: ByteBuffer, paidOn: CivilDate, cover: CoverDates?) {
+        guard !holes.isEmpty else { return bytes.withUnsafeBytes { out.append($0) } }
+        bytes.withUnsafeBytes { raw in
+            var from = 0
+            for (at, hole) in holes {
+                out.append(UnsafeRawBufferPointer(rebasing: raw[from..<at]))
+                switch hole {
+                case .paidOn: out.append(date: paidOn)
+                case .benefitStart: out.append(date: cover!.start!)
+                case .benefitEnd: out.append(date: cover!.end)
+                case .waitingDays: out.append(digits: cover!.waitingDays)
+                }
+                from = at
+            }
+            out.append(UnsafeRawBufferPointer(rebasing: raw[from...]))
+        }
+    }
+
+    /// The template of `quote` rendered as `rendered`: the holes are cut out of the
+    /// JSON members (`"paid_on":"…"` and the like) or out of the CSV cells.
+    ///
+    /// - Parameters:
+    ///   - exact: the key holds every date exactly (a text prints one), so no hole.
+    ///   - cover: the route's rule for the resident the quote is for.
+    static func make(_ quote: Quote, cover: CoverDates?, exact: Bool, csv: Bool, language: Language, full: Bool,
+                     tally: BatchTally) -> ResultTemplate {
+        var wanted: [(Hole, String)] = []
+        if !exact {
+            wanted.append((.paidOn, quote.paidOn.description))
+            if let cover, let route = quote.route, quote.enrollable {
+                if let start = quote.benefitStart, start == cover.start { wanted.append((.benefitStart, start.description)) }
+                if let end = quote.benefitEnd, end == cover.end { wanted.append((.benefitEnd, end.description)) }
+                if case .waitingMonths = route.benefitStart { wanted.append((.waitingDays, String(quote.waitingDays))) }
+            }
+        }
+        var bytes: [UInt8] = []
+        var holes: [(at: Int, hole: Hole)] = []
+        if csv {
+            let cells = BatchResult.csvCells(quote, language: language)
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if let hole = BatchResult.csvHole(column: index), wanted.contains(where: { $0.0 == hole }) {
+                    holes.append((bytes.count, hole))
+                } else {
+                    bytes += cell.utf8
+                }
+            }
+        } else {
+            let buffer = ByteBuffer(capacity: 1024)
+            var json = JSONWriter(pretty: false, into: buffer)
+            QuoteJSON.write(quote, language: language, full: full, into: &json)
+            let rendered = Array(buffer.bytes)
+            // Where each hole's text is in the rendered bytes, then the bytes without them.
+            var cuts: [(at: Int, count: Int, hole: Hole)] = []
+            for (hole, text) in wanted {
+                let prefix = Array(BatchResult.jsonKey(of: hole).utf8) + (hole == .waitingDays ? [] : [UInt8(ascii: "\"")])
+                guard let at = find(prefix + Array(text.utf8), in: rendered) else { continue }
+                cuts.append((at + prefix.count, text.utf8.count, hole))
+            }
+            var from = 0
+            for cut in cuts.sorted(by: { $0.at < $1.at }) {
+                bytes += rendered[from..<cut.at]
+                holes.append((bytes.count, cut.hole))
+                from = cut.at + cut.count
+            }
+            bytes += rendered[from...]
+        }
+        return ResultTemplate(bytes: bytes, holes: holes, route: quote.route, tally: tally)
+    }
+
+    /// An error result, with no holes.
+    static func error(_ message: String, csv: Bool) -> ResultTemplate {
+        let buffer = ByteBuffer(capacity: 256)
+        BatchResult.write(error: Echo.message(message), csv: csv, into: buffer)
+        return ResultTemplate(bytes: Array(buffer.bytes), holes: [], route: nil, tally: BatchTally(error: true))
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+}

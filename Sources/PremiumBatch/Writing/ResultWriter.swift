@@ -1,0 +1,133 @@
+import PolicyKit
+import ResidentIO
+
+/// Writes one output line per record: its line number, its carried fields, its result.
+protocol ResultWriter {
+    /// Where lines are written; the run empties it into the output.
+    var out: ByteBuffer { get }
+    /// The carried columns, when the input names them before any record (a CSV header).
+    mutating func start(carriedNames: [String]?)
+    /// Starts the line of a record; the caller then writes the result into `out` and
+    /// calls `endLine`.
+    mutating func beginLine(_ line: LineNumber, carried: CarriedFields)
+    mutating func endLine()
+    /// Anything owed at the end of the run (a CSV header when there were no records).
+    mutating func finish()
+}
+
+/// `{"line":N, carried members, result members}` per line.
+struct JSONLinesWriter: ResultWriter {
+    let out = ByteBuffer(capacity: BatchRun.chunkSize * 2)
+    private var carriedNames: [String] = []
+
+    mutating func start(carriedNames: [String]?) { self.carriedNames = carriedNames ?? [] }
+
+    @inline(__always)
+    mutating func beginLine(_ line: LineNumber, carried: CarriedFields) {
+        out.append(#"{"line":"# as StaticString)
+        line.append(to: out)
+        switch carried {
+        case .json(let bytes, let members):
+            for member in members { out.append(44); out.append(UnsafeBufferPointer(rebasing: bytes[member])) }
+        case .csv(let bytes, let cells):
+            for (name, cell) in zip(carriedNames, cells) {
+                member(name, String(decoding: UnsafeBufferPointer(rebasing: bytes[cell]), as: UTF8.self))
+            }
+        case .csvText(let cells):
+            for (name, cell) in zip(carriedNames, cells) { member(name, cell) }
+        case .none:
+            break
+        }
+        out.append(44)
+    }
+
+    private func member(_ name: String, _ value: String) {
+        out.append(44)
+        var json = JSONWriter(pretty: false, into: out)
+        json.key(escaping: name)
+        json.string(value)
+    }
+
+    mutating func endLine() {
+        out.append(UInt8(ascii: "}"))
+        out.append(10)
+    }
+
+    mutating func finish() {}
+}
+
+/// `line, carried cells, result cells` per row, after a header row.
+struct CSVWriter: ResultWriter {
+    let out = ByteBuffer(capacity: BatchRun.chunkSize * 2)
+    /// The carried columns, once the header is written.
+    private var carriedNames: [String]?
+
+    init(bom: Bool) {
+        if bom { out.append([0xEF, 0xBB, 0xBF]) }
+    }
+
+    mutating func start(carriedNames: [String]?) {
+        if let carriedNames { writeHeader(carriedNames) }
+    }
+
+    private mutating func writeHeader(_ names: [String]) {
+        carriedNames = names
+        out.append((["line"] + names + BatchResult.csvColumns).map(CSV.text).joined(separator: ","))
+        out.append(10)
+    }
+
+    mutating func beginLine(_ line: LineNumber, carried: CarriedFields) {
+        if carriedNames == nil {
+            // JSON Lines in: the first record's carried keys, sorted, name the columns.
+            if case .json(let bytes, let members) = carried {
+                writeHeader(CSVWriter.cells(members, of: bytes).keys.sorted())
+            } else {
+                writeHeader([])
+            }
+        }
+        line.append(to: out)
+        switch carried {
+        case .json(let bytes, let members):
+            let cells = CSVWriter.cells(members, of: bytes)
+            for name in carriedNames! { out.append(44); out.append(CSV.text(cells[name] ?? "")) }
+        case .csv(let bytes, let cells):
+            for cell in cells {
+                out.append(44)
+                let raw = UnsafeBufferPointer(rebasing: bytes[cell])
+                // A cell from an unquoted row holds no separator, quote or line break;
+                // only one that a spreadsheet would run as a formula needs more.
+                if let first = raw.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first) {
+                    out.append(CSV.text(String(decoding: raw, as: UTF8.self)))
+                } else {
+                    out.append(raw)
+                }
+            }
+        case .csvText(let cells):
+            for cell in cells { out.append(44); out.append(CSV.text(cell)) }
+        case .none:
+            for _ in carriedNames! { out.append(44) }
+        }
+        out.append(44)
+    }
+
+    mutating func endLine() { out.append(10) }
+
+    mutating func finish() {
+        if carriedNames == nil { writeHeader([]) }
+    }
+
+    /// The carried members of a JSON Lines record as CSV cells by name: a string's text,
+    /// any other value's JSON as written.
+    private static func cells(_ members: [Range<Int>], of line: UnsafeBufferPointer<UInt8>) -> [String: String] {
+        var cells: [String: String] = [:]
+        for member in members {
+            let raw = Array(line[member])
+            guard case .object(let pairs)? = try? JSONParser.parse([UInt8(ascii: "{")] + raw + [UInt8(ascii: "}")]),
+                  let pair = pairs.first else { continue }
+            if case .string(let text) = pair.value { cells[pair.key] = text } else {
+                cells[pair.key] = String(decoding: raw.drop(while: { $0 != UInt8(ascii: ":") }).dropFirst(), as: UTF8.self)
+            }
+        }
+        return cells
+    }
+}

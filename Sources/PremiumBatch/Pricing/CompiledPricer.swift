@@ -15,15 +15,14 @@ final class CompiledPricer {
     private let language: Language
     private let full: Bool
     private let csv: Bool
-    /// Template number by key; `CompiledPricer.exactMarker` when the key's results print
-    /// the resident's dates.
+    /// Template number by key; when the key's results print some of the resident's own
+    /// dates, `-1 - mask` with a bit per date printed (see `dates(of:mask:)`).
     private var byKey: [PricingKey: Int32] = [:]
     private var byExactKey: [ExactKey: Int32] = [:]
     private(set) var templates: [ResultTemplate] = []
     /// Each text saying how a year was chosen, numbered for the key.
     private var selections: [String: Int] = [:]
 
-    static let exactMarker: Int32 = -1
     /// Results kept under exact dates, at most.
     static let exactLimit = 1 << 16
     /// Results kept by key, at most (far more than the shipped policies have).
@@ -56,13 +55,16 @@ final class CompiledPricer {
         let paidOn = resident.paidOn ?? policy.assumedPayment(born: resident.born).date
         let key = compiled.key(resident, paidOn: paidOn, selection: selectionNumber(selection))
         if !key.overflow, let found = byKey[key] {
-            if found != CompiledPricer.exactMarker {
-                let template = templates[Int(found)]
+            var number = found
+            if found < 0 {
+                let exact = ExactKey(key: key, dates: CompiledPricer.dates(of: resident, paidOn: paidOn, mask: -1 - found))
+                number = byExactKey[exact] ?? -1
+            }
+            if number >= 0 {
+                let template = templates[Int(number)]
                 let cover = template.needsCover ? policy.coverByRule(on: template.route!, paidOn: paidOn, for: resident) : nil
                 return Priced(template: template, paidOn: paidOn, cover: cover)
             }
-            let exact = ExactKey(key: key, dates: CompiledPricer.dates(of: resident))
-            if let found = byExactKey[exact] { return Priced(template: templates[Int(found)], paidOn: paidOn, cover: nil) }
         }
         return compile(compiled, resident, paidOn: paidOn, key: key, selection: selection)
     }
@@ -73,25 +75,25 @@ final class CompiledPricer {
         let policy = compiled.policy
         let template: ResultTemplate
         var cover: CoverDates?
-        var exact: Bool
+        var mask: Int32
         do {
             let quote = try QuoteEngine(policy: policy, selection: selection).quote(resident)
             cover = quote.route.map { policy.coverByRule(on: $0, paidOn: paidOn, for: resident) }
-            exact = printsOwnDates(quote, resident: resident, cover: cover)
-            template = ResultTemplate.make(quote, cover: cover, exact: exact, csv: csv, language: language, full: full,
+            mask = printedDates(quote, resident: resident, cover: cover)
+            template = ResultTemplate.make(quote, cover: cover, csv: csv, language: language, full: full,
                                            tally: CompiledPricer.tally(quote))
         } catch {
             let message = RequestError.policy(error).message
-            exact = CompiledPricer.names(message, datesOf: resident, paidOn: paidOn, cover: nil)
+            mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
             template = ResultTemplate.error(message, csv: csv)
         }
         guard !key.overflow else { return Priced(template: template, paidOn: paidOn, cover: cover) }
-        if exact {
+        if mask != 0 {
             guard byExactKey.count < CompiledPricer.exactLimit, byKey.count < CompiledPricer.keyLimit else {
                 return Priced(template: template, paidOn: paidOn, cover: cover)
             }
-            byKey[key] = CompiledPricer.exactMarker
-            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: resident))] = keep(template)
+            byKey[key] = -1 - mask
+            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: resident, paidOn: paidOn, mask: mask))] = keep(template)
         } else {
             guard byKey.count < CompiledPricer.keyLimit else { return Priced(template: template, paidOn: paidOn, cover: cover) }
             byKey[key] = keep(template)
@@ -114,28 +116,37 @@ final class CompiledPricer {
         return number
     }
 
-    /// Whether a text the result prints names one of the resident's dates (or a date
-    /// derived from them): then the result holds for those dates only.
-    private func printsOwnDates(_ quote: Quote, resident: Resident, cover: CoverDates?) -> Bool {
+    /// Which of the resident's dates a text the result prints names: a bit each for the
+    /// payment date, birth, school entry, employee insurance stopped and recognition
+    /// (`dates(of:mask:)`). A date derived from them (a cover start or end) counts as
+    /// all of them. Zero: no text names one, and the result holds for the whole key.
+    ///
+    /// Which dates a text names is fixed by the branch of the engine that wrote it, and
+    /// so by the key; a coincidence (a literal date equal to the resident's) only adds
+    /// a bit, which keeps more results apart than needed, never fewer.
+    private func printedDates(_ quote: Quote, resident: Resident, cover: CoverDates?) -> Int32 {
         var texts: [String] = []
         if let refusal = quote.refusal { texts.append(refusal.text(language)) }
         if full {
             texts += quote.assumptions.map { $0.text(language) }
             texts += quote.notes.map { $0(language) }
         }
-        return texts.contains { CompiledPricer.names($0, datesOf: resident, paidOn: quote.paidOn, cover: cover) }
+        return texts.reduce(0) { $0 | CompiledPricer.printed(in: $1, datesOf: resident, paidOn: quote.paidOn, cover: cover) }
     }
 
-    private static func names(_ text: String, datesOf resident: Resident, paidOn: CivilDate, cover: CoverDates?) -> Bool {
-        let dates = [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn,
-                     cover?.start, cover?.end].compactMap { $0 }
-        return dates.contains { text.contains($0.description) }
+    private static func printed(in text: String, datesOf resident: Resident, paidOn: CivilDate, cover: CoverDates?) -> Int32 {
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return 0 }
+        let own = [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
+        var mask: Int32 = 0
+        for (bit, date) in own.enumerated() where date.map({ text.contains($0.description) }) == true { mask |= 1 << bit }
+        if [cover?.start, cover?.end].contains(where: { $0.map { text.contains($0.description) } == true }) { mask |= 0b11111 }
+        return mask
     }
 
-    /// The resident's own dates as day numbers (nil as a value no date has).
-    private static func dates(of resident: Resident) -> [Int] {
-        [resident.paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
-            .map { $0?.daysSince1970 ?? Int.min }
+    /// The dates `mask` names, as day numbers (nil as a value no date has).
+    private static func dates(of resident: Resident, paidOn: CivilDate, mask: Int32) -> [Int] {
+        let own = [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
+        return own.enumerated().map { bit, date in mask & (1 << bit) == 0 ? 0 : date?.daysSince1970 ?? Int.min }
     }
 
     private static func tally(_ quote: Quote) -> BatchTally {

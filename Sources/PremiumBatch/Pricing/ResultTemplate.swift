@@ -55,18 +55,14 @@ final class ResultTemplate {
     /// JSON members (`"paid_on":"…"` and the like) or out of the CSV cells.
     ///
     /// - Parameters:
-    ///   - exact: the key holds every date exactly (a text prints one), so no hole.
     ///   - cover: the route's rule for the resident the quote is for.
-    static func make(_ quote: Quote, cover: CoverDates?, exact: Bool, csv: Bool, language: Language, full: Bool,
+    static func make(_ quote: Quote, cover: CoverDates?, csv: Bool, language: Language, full: Bool,
                      tally: BatchTally) -> ResultTemplate {
-        var wanted: [(Hole, String)] = []
-        if !exact {
-            wanted.append((.paidOn, quote.paidOn.description))
-            if let cover, let route = quote.route, quote.enrollable {
-                if let start = quote.benefitStart, start == cover.start { wanted.append((.benefitStart, start.description)) }
-                if let end = quote.benefitEnd, end == cover.end { wanted.append((.benefitEnd, end.description)) }
-                if case .waitingMonths = route.benefitStart { wanted.append((.waitingDays, String(quote.waitingDays))) }
-            }
+        var wanted: [(Hole, String)] = [(.paidOn, quote.paidOn.description)]
+        if let cover, let route = quote.route, quote.enrollable {
+            if let start = quote.benefitStart, start == cover.start { wanted.append((.benefitStart, start.description)) }
+            if let end = quote.benefitEnd, end == cover.end { wanted.append((.benefitEnd, end.description)) }
+            if case .waitingMonths = route.benefitStart { wanted.append((.waitingDays, String(quote.waitingDays))) }
         }
         var bytes: [UInt8] = []
         var holes: [(at: Int, hole: Hole)] = []

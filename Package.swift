@@ -17,7 +17,8 @@ let package = Package(
         .target(name: "ResidentIO", dependencies: ["PolicyKit"]),
         // Rosters: record readers (JSON Lines, CSV), the decoder, the compiled pricer,
         // the result writers and the summary. Knows nothing of argv or exit codes.
-        .target(name: "PremiumBatch", dependencies: ["PolicyKit", "ResidentIO"]),
+        .target(name: "PremiumBatch", dependencies: ["PolicyKit", "ResidentIO"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // The command line as a library, so tests can run it in-process.
         .target(name: "PremiumCLI", dependencies: ["PolicyKit", "ResidentIO", "PremiumBatch"]),
         // The binary: a shim over PremiumCLI. On Linux it is linked as a static

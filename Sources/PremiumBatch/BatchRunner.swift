@@ -43,7 +43,19 @@ public struct BatchRun {
     /// Reads `input` to its end and writes one result per record to `output`. Stops at
     /// the first failed read or write; what was answered before an input that cannot be
     /// used still goes out.
-    public mutating func process(_ input: inout some ByteSource, into output: inout some ByteSink) throws(BatchStop) {
+    public mutating func process<Source: ByteSource, Sink: ByteSink>(_ input: inout Source, into output: inout Sink) throws(BatchStop) {
+        // The streams are called once per chunk, through existentials, so that the loop
+        // below is specialised for each format in this module (a generic entry point
+        // called from the command line would leave all of it unspecialised).
+        var source: any ByteSource = input, sink: any ByteSink = output
+        defer {
+            input = source as! Source
+            output = sink as! Sink
+        }
+        try process(&source, into: &sink)
+    }
+
+    private mutating func process(_ input: inout any ByteSource, into output: inout any ByteSink) throws(BatchStop) {
         let decoder = RecordDecoder(store: store)
         let pricer = CompiledPricer(store: store, language: options.language, full: options.full, csv: options.output == .csv)
         switch (options.input, options.output) {
@@ -60,7 +72,7 @@ public struct BatchRun {
 
     private func run<Input: RecordInput, Writer: ResultWriter>(
         _ reading: Input, _ writer: Writer, _ pricer: CompiledPricer,
-        _ input: inout some ByteSource, _ output: inout some ByteSink
+        _ input: inout any ByteSource, _ output: inout any ByteSink
     ) throws(BatchStop) -> BatchSummary {
         var runner = BatchRunner(input: reading, writer: writer, pricer: pricer, villages: options.villages)
         var reader = RecordReader(Input.Framing())
@@ -119,13 +131,17 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         writer.beginLine(line, carried: read.carried)
         priced.template.write(into: writer.out, paidOn: priced.paidOn, cover: priced.cover)
         writer.endLine()
+        summary.add(priced.template)
+        if summary.wantsVillages { addVillage(read, priced.template) }
+    }
+
+    private mutating func addVillage(_ read: InputRecord, _ template: ResultTemplate) {
         if let village = read.village {
-            summary.add(priced.template, village: village) { input.villageName(village) }
+            let input = self.input
+            summary.add(template, village: village) { input.villageName(village) }
         } else if let text = read.villageText {
             var bytes = text
-            bytes.withUTF8 { village in summary.add(priced.template, village: village) { text } }
-        } else {
-            summary.add(priced.template, village: nil) { nil }
+            bytes.withUTF8 { village in summary.add(template, village: village) { text } }
         }
     }
 
@@ -134,7 +150,7 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         let template = ResultTemplate.error(BatchRun.tooLongMessage, csv: writer is CSVWriter)
         template.write(into: writer.out, paidOn: CivilDate(daysSince1970: 0), cover: nil)
         writer.endLine()
-        summary.add(template, village: nil) { nil }
+        summary.add(template)
         line.advance(by: lines)
     }
 

@@ -11,7 +11,7 @@ import ResidentIO
 /// payment date. Between two thresholds every comparison the engine makes comes out the
 /// same, so equal keys give equal answers apart from the dates the answer prints, which
 /// `ResultTemplate` fills in. The property tests check this against `QuoteEngine`.
-struct CompiledPolicy {
+final class CompiledPolicy {
     let policy: RegionPolicy
     /// Position in the store, part of the key.
     let number: Int
@@ -58,11 +58,32 @@ struct CompiledPolicy {
 
     /// The interval `date` falls in among the policy's dates.
     @inline(__always)
-    func interval(_ date: CivilDate) -> Int {
-        let offset = date.daysSince1970 - firstDay
+    func interval(_ date: CivilDate) -> Int { interval(day: date.daysSince1970) }
+
+    @inline(__always)
+    private func interval(day: Int) -> Int {
+        let offset = day - firstDay
         if offset < 0 { return 0 }
         if offset >= intervals.count { return lastInterval }
         return Int(intervals[offset])
+    }
+
+    /// One of the resident's own dates: whether given, its interval, and how the payment
+    /// date compares with it and with it plus each offset the conditions use.
+    @inline(__always)
+    private func own(_ date: CivilDate?, paidOn: CivilDate, paidDay: Int, into key: inout PricingKey) {
+        guard let date else { key.put(0, bits: 1); return }
+        let day = date.daysSince1970
+        key.put(1, bits: 1)
+        key.put(interval(day: day), bits: intervalBits)
+        key.put(CompiledPolicy.order(paidDay, day), bits: 2)
+        for days in thresholds.days { key.put(CompiledPolicy.order(paidDay, day + days), bits: 2) }
+        for months in thresholds.months { key.put(CompiledPolicy.order(paidOn, date.adding(months: months)), bits: 2) }
+    }
+
+    @inline(__always)
+    private static func order(_ lhs: Int, _ rhs: Int) -> Int {
+        lhs < rhs ? 0 : (lhs == rhs ? 1 : 2)
     }
 
     /// -1, 0 or 1 as 0, 1, 2.
@@ -88,15 +109,12 @@ struct CompiledPolicy {
         for id in resident.categories {
             key.put(categoryIDs.firstIndex(of: id).map { $0 + 1 } ?? 0, bits: 7)
         }
-        key.put(interval(paidOn), bits: intervalBits)
-        for date in [resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn] {
-            guard let date else { key.put(0, bits: 1); continue }
-            key.put(1, bits: 1)
-            key.put(interval(date), bits: intervalBits)
-            key.put(CompiledPolicy.order(paidOn, date), bits: 2)
-            for days in thresholds.days { key.put(CompiledPolicy.order(paidOn, date.adding(days: days)), bits: 2) }
-            for months in thresholds.months { key.put(CompiledPolicy.order(paidOn, date.adding(months: months)), bits: 2) }
-        }
+        let paidDay = paidOn.daysSince1970
+        key.put(interval(day: paidDay), bits: intervalBits)
+        own(resident.born, paidOn: paidOn, paidDay: paidDay, into: &key)
+        own(resident.schoolEntry, paidOn: paidOn, paidDay: paidDay, into: &key)
+        own(resident.leftEmployeeInsurance, paidOn: paidOn, paidDay: paidDay, into: &key)
+        own(resident.recognizedOn, paidOn: paidOn, paidDay: paidDay, into: &key)
         if let born = resident.born, !thresholds.ages.isEmpty {
             let age = born.age(on: paidOn)
             key.put(thresholds.ages.reduce(0) { $0 + (age >= $1 ? 1 : 0) }, bits: 4)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyKit
 import ResidentIO
 
@@ -135,12 +140,24 @@ final class CompiledPricer {
     }
 
     private static func printed(in text: String, datesOf resident: Resident, paidOn: CivilDate, cover: CoverDates?) -> Int32 {
-        guard text.utf8.contains(UInt8(ascii: "-")) else { return 0 }
-        let own = [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
-        var mask: Int32 = 0
-        for (bit, date) in own.enumerated() where date.map({ text.contains($0.description) }) == true { mask |= 1 << bit }
-        if [cover?.start, cover?.end].contains(where: { $0.map { text.contains($0.description) } == true }) { mask |= 0b11111 }
-        return mask
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "-")) else { return 0 }
+            func names(_ date: CivilDate?) -> Bool {
+                guard let date, bytes.count >= 10 else { return false }
+                var needle = date.description
+                return needle.withUTF8 { needle in
+                    (0...(bytes.count - 10)).contains { at in
+                        bytes[at] == needle[0] && memcmp(bytes.baseAddress! + at, needle.baseAddress!, 10) == 0
+                    }
+                }
+            }
+            let own = [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
+            var mask: Int32 = 0
+            for (bit, date) in own.enumerated() where names(date) { mask |= 1 << bit }
+            if names(cover?.start) || names(cover?.end) { mask |= 0b11111 }
+            return mask
+        }
     }
 
     /// The dates `mask` names, as day numbers (nil as a value no date has).

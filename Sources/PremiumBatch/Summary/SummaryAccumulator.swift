@@ -16,10 +16,9 @@ struct SummaryAccumulator {
 
     var wantsVillages: Bool { villages }
 
-    /// Counts a record whose result is `template`, in `village` when known (its bytes,
-    /// and the name they stand for, made only the first time).
+    /// Counts a record whose result is `template`.
     @inline(__always)
-    mutating func add(_ template: ResultTemplate, village: UnsafeBufferPointer<UInt8>?, name: () -> String?) {
+    mutating func add(_ template: ResultTemplate) {
         if template.number >= 0 {
             let number = Int(template.number)
             if number >= counts.count { counts += Array(repeating: 0, count: number + 1 - counts.count) }
@@ -27,7 +26,11 @@ struct SummaryAccumulator {
         } else {
             direct.add(template.tally, times: 1)
         }
-        guard villages, let village else { return }
+    }
+
+    /// Adds a record whose result is `template` to the totals of its village: its bytes,
+    /// and the name they stand for (asked for only the first time).
+    mutating func add(_ template: ResultTemplate, village: UnsafeBufferPointer<UInt8>, name: () -> String?) {
         let index: Int
         if let known = villageNumbers[Array(village)] {
             index = known

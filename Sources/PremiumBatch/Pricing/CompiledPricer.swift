@@ -32,6 +32,9 @@ final class CompiledPricer {
     static let exactLimit = 1 << 16
     /// Results kept by key, at most (far more than the shipped policies have).
     static let keyLimit = 1 << 18
+    /// Bytes of kept results, at most: past it, new results are quoted afresh each time.
+    static let byteBudget = 16 << 20
+    private var keptBytes = 0
 
     /// A key with the resident's dates as given.
     private struct ExactKey: Hashable {
@@ -92,7 +95,9 @@ final class CompiledPricer {
             mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
             template = ResultTemplate.error(message, csv: csv)
         }
-        guard !key.overflow else { return Priced(template: template, paidOn: paidOn, cover: cover) }
+        guard !key.overflow, keptBytes + template.size <= CompiledPricer.byteBudget else {
+            return Priced(template: template, paidOn: paidOn, cover: template.needsCover ? cover : nil)
+        }
         if mask != 0 {
             guard byExactKey.count < CompiledPricer.exactLimit, byKey.count < CompiledPricer.keyLimit else {
                 return Priced(template: template, paidOn: paidOn, cover: cover)
@@ -109,6 +114,7 @@ final class CompiledPricer {
     private func keep(_ template: ResultTemplate) -> Int32 {
         template.number = Int32(templates.count)
         templates.append(template)
+        keptBytes += template.size
         return template.number
     }
 

@@ -16,6 +16,8 @@ final class ResultTemplate {
     private let holes: [(at: Int, hole: Hole)]
     /// The route whose rule fills the cover holes.
     let route: Route?
+    /// The bytes the template holds, for the pricer's memory budget.
+    var size: Int { bytes.count + 16 * holes.count + 128 }
     /// Whether a hole needs the route's cover dates.
     let needsCover: Bool
     /// What the result adds to the summary.

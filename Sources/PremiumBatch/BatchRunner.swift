@@ -9,7 +9,19 @@ public struct BatchRun {
         case jsonLines, csv
     }
 
+    /// How a CSV roster's bytes are read: found from the bytes (UTF-8, else GB18030,
+    /// or UTF-16 by its byte-order mark), or as one encoding.
+    public enum Encoding: Sendable {
+        case detect, utf8, gb18030
+    }
+
     public struct Options: Sendable {
+        public var encoding: Encoding = .detect
+        /// For records that have none: `batch --region`, `--year`.
+        public var region: String?
+        public var year: String?
+        /// CSV columns to carry even though their headers look like a misspelt field.
+        public var carry: [String] = []
         public var input: Format = .jsonLines
         public var output: Format = .jsonLines
         public var language: Language = .zh
@@ -19,6 +31,8 @@ public struct BatchRun {
         public var bom = false
         /// Totals by village in the summary.
         public var villages = false
+        /// Today, for ID numbers (a birth date after it is an error).
+        public var today = CivilDate(year: 2026, month: 1, day: 1)!
 
         public init() {}
     }
@@ -56,17 +70,31 @@ public struct BatchRun {
     }
 
     private mutating func process(_ input: inout any ByteSource, into output: inout any ByteSink) throws(BatchStop) {
-        let decoder = RecordDecoder(store: store)
+        let decoder = RecordDecoder(store: store, today: options.today)
+        decoder.defaultRegion = options.region
+        decoder.defaultYear = options.year
         let pricer = CompiledPricer(store: store, language: options.language, full: options.full, csv: options.output == .csv)
         switch (options.input, options.output) {
         case (.jsonLines, .jsonLines):
             summary = try run(JSONLinesInput(decoder: decoder), JSONLinesWriter(), pricer, &input, &output)
         case (.jsonLines, .csv):
             summary = try run(JSONLinesInput(decoder: decoder), CSVWriter(bom: options.bom), pricer, &input, &output)
-        case (.csv, .jsonLines):
-            summary = try run(CSVInput(decoder: decoder), JSONLinesWriter(), pricer, &input, &output)
-        case (.csv, .csv):
-            summary = try run(CSVInput(decoder: decoder), CSVWriter(bom: options.bom), pricer, &input, &output)
+        case (.csv, _):
+            let text = TranscodingSource(input, choice: options.encoding)
+            var source: any ByteSource = text
+            defer { input = text.base }
+            do {
+                if options.output == .csv {
+                    summary = try run(CSVInput(decoder: decoder, carry: options.carry), CSVWriter(bom: options.bom), pricer, &source, &output)
+                } else {
+                    summary = try run(CSVInput(decoder: decoder, carry: options.carry), JSONLinesWriter(), pricer, &source, &output)
+                }
+            } catch {
+                if let failure = text.failure { throw .invalid(TranscodingSource.explain(failure, forced: options.encoding)) }
+                throw error
+            }
+            if let failure = text.failure { throw .invalid(TranscodingSource.explain(failure, forced: options.encoding)) }
+            summary.encoding = text.encoding.name
         }
     }
 

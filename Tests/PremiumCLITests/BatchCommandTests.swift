@@ -43,7 +43,7 @@ struct BatchCommandTests {
         #expect(lines[1]["error"] as? String == "empty line")
         #expect(lines[2]["payable"] as? Int == 0)                            // nanan 特困 (best of two)
         #expect(lines[3]["error"] as? String == "not a JSON object")
-        #expect(lines[4]["error"] as? String == "invalid date '2021-02-30' for paid_on: expected a real date as YYYY-MM-DD")
+        #expect(lines[4]["error"] as? String == "invalid date '2021-02-30' for paid_on: expected a real date such as 2022-01-05, 2022/1/5, 20220105 or 2022年1月5日")
         #expect(lines[5]["enrollable"] as? Bool == false)
         #expect(lines[5]["reason_code"] as? String == "closed")
         #expect(lines[6]["payable"] as? Int == 50)                           // zhuji 三(二)2(2)

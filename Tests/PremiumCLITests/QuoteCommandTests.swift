@@ -93,7 +93,7 @@ struct QuoteCommandTests {
     @Test("bad input: one error line, nothing on stdout, exit 64", arguments: [
         (["quote", "--region", "beitaa"], "premium: error: unknown region 'beitaa'; did you mean 'beita'?"),
         (["quote", "--region", "beita", "--year", "2021", "--category", "dibaoo"], "premium: error: region 'beita' has no category 'dibaoo'; did you mean 'dibao'?"),
-        (["quote", "--region", "beita", "--year", "2021", "--paid-on", "2021-02-30"], "premium: error: invalid date '2021-02-30' for --paid-on: expected a real date as YYYY-MM-DD"),
+        (["quote", "--region", "beita", "--year", "2021", "--paid-on", "2021-02-30"], "premium: error: invalid date '2021-02-30' for --paid-on: expected a real date such as 2022-01-05, 2022/1/5, 20220105 or 2022年1月5日"),
         (["quote", "--region", "beita", "--year", "2021", "--tier", "2"], "premium: error: region 'beita' has one fee level; '--tier 2' does not apply"),
         (["quote", "--region", "beita", "--year", "2022"], "premium: error: region 'beita' has no notice for 2022; available: 2021"),
         (["quote", "--region", "beita", "--year", "2021", "--jsno"], "premium: error: unknown option '--jsno'; did you mean '--json'?"),

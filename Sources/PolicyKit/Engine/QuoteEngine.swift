@@ -24,7 +24,8 @@ public struct QuoteEngine: Sendable {
     ///   `.tierNotOffered` for a tier it does not offer, `.inconsistentResident` when the
     ///   payment date is before the date of birth.
     public func quote(_ resident: Resident) throws(PolicyError) -> Quote {
-        if let tier = resident.tier, policy.fees.count == 1 || !policy.tiers.contains(tier) {
+        // Tier 1 where there is one fee is that fee: a roster written by batch says so.
+        if let tier = resident.tier, !policy.tiers.contains(tier) {
             throw .tierNotOffered(tier, region: policy.id, tiers: policy.tiers)
         }
         for id in resident.categories where !policy.hasCategory(id) {

@@ -28,8 +28,12 @@ final class RecordDecoder {
     /// Each policy's category ids, as bytes and as the policy's own strings.
     private let categories: [[(bytes: [UInt8], id: String)]]
 
-    init(store: PolicyStore) {
+    /// For ID numbers: a birth date after today is an error.
+    private let today: CivilDate
+
+    init(store: PolicyStore, today: CivilDate) {
         self.store = store
+        self.today = today
         policies = store.policies
         ids = store.policies.map { Array($0.id.utf8) }
         categories = store.policies.map { policy in policy.categories.map { (Array($0.id.utf8), $0.id) } }
@@ -86,8 +90,15 @@ final class RecordDecoder {
         var categories: [String] = []
         for field in RecordField.allCases where field.kind == .categories {
             guard let text = texts[field.rawValue] else { continue }
-            categories += text.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { CSV.trimmed(String($0)) }
+            categories += text.split(whereSeparator: RecordDecoder.separatesCategories).map { CSV.trimmed(String($0)) }
+                .filter { !$0.isEmpty }
             values[field.rawValue] = nil
+        }
+        // A date column holding a plain number is an Excel serial day number.
+        for field in RecordField.allCases {
+            guard case .date = field.kind, let text = values[field.rawValue], let serial = CivilDate.excelSerial(in: text),
+                  let date = CivilDate(excelSerial: serial) else { continue }
+            values[field.rawValue] = date.description
         }
         do throws(JSONLineScanner.Failure) {
             return resolve(try RecordField.request(from: values, categories: categories))
@@ -96,11 +107,29 @@ final class RecordDecoder {
         }
     }
 
+    /// Several groups in one CSV cell: `;`, `；`, `、`, `,` (inside a quoted cell) or `|`.
+    static func separatesCategories(_ character: Character) -> Bool {
+        character == ";" || character == "；" || character == "、" || character == "," || character == "，" || character == "|"
+    }
+
     // MARK: Both
 
+    /// Applied to records that have no region (or no year): `batch --region`, `--year`.
+    var defaultRegion: String? {
+        didSet { defaultRegionBytes = defaultRegion.map { (Array($0.utf8), Array(("\"" + $0 + "\"").utf8)) } }
+    }
+    var defaultYear: String? {
+        didSet { defaultYearBytes = defaultYear.map { Array($0.utf8) } }
+    }
+    private var defaultRegionBytes: (csv: [UInt8], json: [UInt8])?
+    private var defaultYearBytes: [UInt8]?
+
     private func resolve(_ request: QuoteRequest) -> Decoded {
+        var request = request
+        if request.region?.isEmpty ?? true, let defaultRegion { request.region = defaultRegion }
+        if request[.year] == nil, let defaultYear { request[.year] = defaultYear }
         do {
-            let (policy, resident, selection) = try request.resolve(in: store) { ResidentField.key(forFlag: $0) }
+            let (policy, resident, selection) = try request.resolve(in: store, today: today) { ResidentField.key(forFlag: $0) }
             guard let number = policies.firstIndex(where: { $0.id == policy.id && $0.year == policy.year }) else {
                 return .failure("internal error: policy \(policy.id) \(policy.year) is not in the store")
             }
@@ -112,9 +141,25 @@ final class RecordDecoder {
 
     /// The plain path, or nil for the general one.
     private func plain(present: UInt32, json: Bool, text: Texts) -> Decoded? {
-        guard let rawRegion = text(.region), let region = Self.plain(rawRegion, json: json) else { return nil }
+        return withDefaults(json: json) { defaultRegion, defaultYear in
+            plain(present: present, json: json, text: text, defaultRegion: defaultRegion, defaultYear: defaultYear)
+        }
+    }
+
+    private func withDefaults<T>(json: Bool, _ body: (UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?) -> T) -> T {
+        let region = defaultRegionBytes.map { json ? $0.json : $0.csv } ?? []
+        return region.withUnsafeBufferPointer { regionBytes in
+            (defaultYearBytes ?? []).withUnsafeBufferPointer { yearBytes in
+                body(defaultRegionBytes == nil ? nil : regionBytes, defaultYearBytes == nil ? nil : yearBytes)
+            }
+        }
+    }
+
+    private func plain(present: UInt32, json: Bool, text: Texts, defaultRegion: UnsafeBufferPointer<UInt8>?,
+                       defaultYear: UnsafeBufferPointer<UInt8>?) -> Decoded? {
+        guard let rawRegion = text(.region) ?? defaultRegion, let region = Self.plain(rawRegion, json: json) else { return nil }
         var year: Int?
-        if let raw = text(.year) {
+        if let raw = text(.year) ?? defaultYear {
             guard let value = Self.digits(raw), (1900...2200).contains(value) else { return nil }
             year = value
         }
@@ -129,6 +174,7 @@ final class RecordDecoder {
         guard let chosen, year != nil || years == 1 else { return nil }
 
         var resident = Resident()
+        var idBorn: CivilDate?
         var fields = present & ~(1 << UInt32(RecordField.region.rawValue) | 1 << UInt32(RecordField.year.rawValue))
         while fields != 0 {
             let field = RecordField(rawValue: fields.trailingZeroBitCount)
@@ -149,9 +195,18 @@ final class RecordDecoder {
             case .situation(let situation):
                 if raw.elementsEqual("true".utf8) { resident.situations.insert(situation) }
                 else if !raw.elementsEqual("false".utf8) { return nil }
+            case .idNumber:
+                // A valid number only; the general path words what is wrong with another.
+                guard let value = Self.plain(raw, json: json),
+                      let id = try? IDNumber(String(decoding: value, as: UTF8.self), today: today) else { return nil }
+                idBorn = id.born
             case .region, .year:
                 return nil
             }
+        }
+        if let idBorn {
+            if let born = resident.born, born != idBorn { return nil }
+            resident.born = idBorn
         }
         return .resident(policy: chosen, resident, selection: nil)
     }

@@ -66,6 +66,8 @@ enum JSONLineScanner {
                              in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
             if let field = RecordField.named(key) {
                 guard set(field, value) else { throw Failure(message: "field '\(field.name)' given twice") }
+                // An ID number is read and also carried, so the output keeps it as text.
+                if field.kind == .idNumber { carried.append(member) }
                 return
             }
             try addCarried(key, member: member, value: value, in: line)

@@ -77,7 +77,12 @@ struct CSVInput: RecordInput {
     /// Reused for each row's cells.
     private var cells: [Range<Int>] = []
 
-    init(decoder: RecordDecoder) { self.decoder = decoder }
+    private let matcher: ColumnMatcher
+
+    init(decoder: RecordDecoder, carry: [String]) {
+        self.decoder = decoder
+        matcher = ColumnMatcher(carry: carry)
+    }
 
     var expectedFields: Int? { header?.count }
 
@@ -99,7 +104,7 @@ struct CSVInput: RecordInput {
                 return InputRecord(decoded: .failure("expected \(header.count) columns, got \(cells.count)"), carried: .none, village: nil)
             }
             return InputRecord(decoded: decoder.decode(bytes, cells: cells, fields: fields),
-                               carried: .csv(bytes, carriedColumns.map { cells[$0] }),
+                               carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : CSVInput.trimmed(bytes, cells[$0]) }),
                                village: villageColumn.map { UnsafeBufferPointer(rebasing: bytes[cells[$0]]) })
         }
         guard let texts = CSV.fields(bytes, 0..<bytes.count) else {
@@ -114,7 +119,8 @@ struct CSVInput: RecordInput {
             let text = CSV.trimmed(texts[column])
             if !text.isEmpty { values[field.rawValue] = text }
         }
-        return InputRecord(decoded: decoder.decode(texts: values), carried: .csvText(carriedColumns.map { texts[$0] }),
+        return InputRecord(decoded: decoder.decode(texts: values),
+                           carried: .csvText(carriedColumns.map { fields[$0] == nil ? texts[$0] : CSV.trimmed(texts[$0]) }),
                            village: nil, villageText: villageColumn.map { texts[$0] })
     }
 
@@ -124,14 +130,27 @@ struct CSVInput: RecordInput {
         for name in names where !seen.insert(name).inserted {
             throw .invalid("CSV header names column '\(Echo.value(name))' twice")
         }
-        fields = names.map { RecordField.byName[Array($0.utf8)] }
-        for (name, field) in zip(names, fields) where field == nil && BatchResult.outputKeys.contains(name) {
-            throw .invalid("input column '\(name)' is also a column batch writes; rename it")
-        }
+        let columns = try matcher.columns(names)
+        fields = columns.map { if case .field(let field) = $0 { field } else { nil } }
         header = names
-        carriedColumns = fields.indices.filter { fields[$0] == nil }
+        // An ID number is read and carried, so the output keeps it.
+        carriedColumns = columns.indices.filter { index in
+            switch columns[index] {
+            case .carried: true
+            case .field(let field): field.kind == .idNumber
+            case .result: false
+            }
+        }
         carriedNames = carriedColumns.map { names[$0] }
-        villageColumn = carriedColumns.first { names[$0] == "village" }
+        villageColumn = columns.firstIndex(of: .carried(village: true))
+    }
+
+    /// An ID number's cell without the tab premium's own output puts before it.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == 9 || bytes[lower] == 32 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 9 || bytes[upper - 1] == 32 { upper -= 1 }
+        return lower..<upper
     }
 
     /// The cells of a row without quotes, split at commas.

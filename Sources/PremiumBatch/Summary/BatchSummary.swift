@@ -13,6 +13,8 @@ public struct BatchSummary {
     var subsidyByFunder: [String: Int] = [:]
     var subsidyByCategory: [String: Int] = [:]
     var villages: [String: (residents: Int, payable: Int, subsidy: Int)] = [:]
+    /// The encoding a CSV roster was read in (nil for JSON Lines, always UTF-8).
+    public var encoding: String?
 
     /// Adds `times` records whose results have `tally`.
     mutating func add(_ tally: BatchTally, times: Int) {
@@ -33,6 +35,8 @@ public struct BatchSummary {
             json.endObject()
         }
         json.beginObject()
+        json.key("encoding")
+        if let encoding { json.string(encoding) } else { json.null() }
         json.key("enrollable"); json.int(enrollable)
         json.key("errors"); json.int(errors)
         json.key("payable"); json.yuan(Fen(rawValue: payable))
@@ -64,6 +68,9 @@ public struct BatchSummary {
         var text = zh
             ? "人数 \(residents)，可参保 \(enrollable)，错误 \(errors)，跳过空行 \(skipped)\n本次应缴合计 \(Fen(rawValue: payable)) 元，日后退还合计 \(Fen(rawValue: refundLater)) 元\n"
             : "residents \(residents), enrollable \(enrollable), errors \(errors), blank rows skipped \(skipped)\npayable now \(Fen(rawValue: payable)) yuan, refunded later \(Fen(rawValue: refundLater)) yuan\n"
+        if let encoding, encoding != "UTF-8" {
+            text += zh ? "输入文件编码 \(encoding)（不是 UTF-8，已按 \(encoding) 读取）\n" : "input read as \(encoding) (it is not UTF-8)\n"
+        }
         text += zh ? "资助（按资金来源）\n" : "subsidy by funder\n"
         for key in subsidyByFunder.keys.sorted() { text += "  \(key)  \(Fen(rawValue: subsidyByFunder[key]!))\n" }
         text += zh ? "资助（按类别）\n" : "subsidy by category\n"

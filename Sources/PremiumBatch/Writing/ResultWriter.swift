@@ -70,8 +70,14 @@ struct CSVWriter: ResultWriter {
         if let carriedNames { writeHeader(carriedNames) }
     }
 
+    /// Carried columns holding ID numbers, written with a leading tab so Excel and WPS
+    /// keep all 18 digits as text instead of showing `4.30511E+17` (a tab is white
+    /// space to premium's own reader, so the file reads back as it was).
+    private var idColumns: Set<Int> = []
+
     private mutating func writeHeader(_ names: [String]) {
         carriedNames = names
+        idColumns = Set(names.indices.filter { ColumnMatcher.isIDNumber(names[$0]) })
         out.append((["line"] + names + BatchResult.csvColumns).map(CSV.text).joined(separator: ","))
         out.append(10)
     }
@@ -89,11 +95,17 @@ struct CSVWriter: ResultWriter {
         switch carried {
         case .json(let bytes, let members):
             let cells = CSVWriter.cells(members, of: bytes)
-            for name in carriedNames! { out.append(44); out.append(CSV.text(cells[name] ?? "")) }
+            for (index, name) in carriedNames!.enumerated() { cell(index, cells[name] ?? "") }
         case .csv(let bytes, let cells):
-            for cell in cells {
+            for (index, cell) in cells.enumerated() {
                 out.append(44)
-                let raw = UnsafeBufferPointer(rebasing: bytes[cell])
+                var raw = UnsafeBufferPointer(rebasing: bytes[cell])
+                if idColumns.contains(index) {
+                    while let first = raw.first, first == 9 || first == 32 { raw = UnsafeBufferPointer(rebasing: raw.dropFirst()) }
+                    if !raw.isEmpty { out.append(9) }
+                    out.append(raw)
+                    continue
+                }
                 // A cell from an unquoted row holds no separator, quote or line break;
                 // only one that a spreadsheet would run as a formula needs more.
                 if let first = raw.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first) {
@@ -103,11 +115,22 @@ struct CSVWriter: ResultWriter {
                 }
             }
         case .csvText(let cells):
-            for cell in cells { out.append(44); out.append(CSV.text(cell)) }
+            for (index, text) in cells.enumerated() { cell(index, text) }
         case .none:
             for _ in carriedNames! { out.append(44) }
         }
         out.append(44)
+    }
+
+    /// A carried cell from text: escaped, neutralised, and an ID number kept as text.
+    private func cell(_ index: Int, _ text: String) {
+        out.append(44)
+        if idColumns.contains(index), !CSV.trimmed(text).isEmpty {
+            out.append(9)
+            out.append(CSV.escape(CSV.trimmed(text)))
+        } else {
+            out.append(CSV.text(text))
+        }
     }
 
     mutating func endLine() { out.append(10) }

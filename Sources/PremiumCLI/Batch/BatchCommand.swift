@@ -9,7 +9,11 @@ import ResidentIO
 /// The command only wires `BatchRun` (PremiumBatch) to files, flags and exit statuses.
 enum BatchCommand {
     static let options: [OptionSpec] = [
-        .value("input-format", "jsonl|csv", "Input format (default jsonl). CSV has a header row; several categories in one cell separated by ';'."),
+        .value("input-format", "jsonl|csv", "Input format (default jsonl). CSV has a header row (field names or their Chinese headers: 人员类别, 缴费日期 …); several categories in one cell separated by ';', '；', '、', '|' or ','."),
+        .value("encoding", "utf-8|gb18030", "Encoding of a CSV roster (default: UTF-8 when the bytes are UTF-8, else GB18030, which covers GBK from Chinese Excel; UTF-16 by its byte-order mark)."),
+        .repeated("carry", "column", "Carry a CSV column whose header looks like a misspelt field name (otherwise the run stops with a did-you-mean)."),
+        .value("region", "region", "Region for records that have none."),
+        .value("year", "yyyy", "Policy year for records that have none."),
         .value("output-format", "jsonl|csv", "Output format (default jsonl)."),
         .flag("bom", "Start CSV output with a UTF-8 byte-order mark (for Excel and WPS)."),
         .flag("full", "Include assumptions, notes and sources in each JSON result."),
@@ -97,6 +101,16 @@ enum BatchCommand {
         options.full = full
         options.bom = parsed.flags.contains("bom")
         options.villages = wantsSummary
+        options.today = context.today
+        options.region = parsed.values["region"]
+        options.year = parsed.values["year"]
+        options.carry = parsed.repeated["carry"] ?? []
+        switch parsed.values["encoding"]?.lowercased() {
+        case nil: options.encoding = .detect
+        case "utf-8", "utf8": options.encoding = .utf8
+        case "gb18030", "gbk", "gb2312": options.encoding = .gb18030
+        case let other?: throw .usage("invalid --encoding '\(other)': use utf-8 or gb18030")
+        }
         var runner = BatchRun(store: store, options: options)
 
         // The input, opened (not read) first so that no output can be the same file.

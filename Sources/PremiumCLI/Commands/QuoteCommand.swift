@@ -80,7 +80,7 @@ enum QuoteCommand {
         let store = try context.store(parsed, region: request.region)
         let policy: RegionPolicy, resident: Resident, selection: LocalizedText?
         do {
-            (policy, resident, selection) = try request.resolve(in: store) { "--" + $0 }
+            (policy, resident, selection) = try request.resolve(in: store, today: context.today) { "--" + $0 }
         } catch {
             throw CLIError(error)
         }

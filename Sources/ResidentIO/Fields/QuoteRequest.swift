@@ -25,7 +25,7 @@ public struct QuoteRequest: Equatable, Hashable {
 
     /// Resolves the request. `label` turns a flag name into what the user typed
     /// (`--paid-on` for flags, `paid_on` for batch fields).
-    public func resolve(in store: PolicyStore, label: (String) -> String) throws(RequestError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
+    public func resolve(in store: PolicyStore, today: CivilDate, label: (String) -> String) throws(RequestError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
         guard let region, !region.isEmpty else { throw .invalid("missing \(label("region")) (e.g. beita, 北塔区)") }
         var year: Int?
         if let text = self[.year] {
@@ -37,10 +37,20 @@ public struct QuoteRequest: Equatable, Hashable {
         var resident = Resident(situations: situations)
         for field in ResidentField.all {
             guard case .date(let input) = field.kind, let text = values[field.index] else { continue }
-            guard let date = CivilDate(iso8601: text) else {
-                throw .invalid("invalid date '\(text)' for \(label(field.flag)): expected a real date as YYYY-MM-DD")
+            guard let date = CivilDate(clerkText: text) else {
+                throw .invalid("invalid date '\(text)' for \(label(field.flag)): expected a real date such as 2022-01-05, 2022/1/5, 20220105 or 2022年1月5日")
             }
             input.set(date, on: &resident)
+        }
+        if let text = self[.idNumber], !text.isEmpty {
+            let id: IDNumber
+            do { id = try IDNumber(text, today: today) } catch {
+                throw .invalid("invalid \(label("id-number")) '\(text)': \(error.message.en)")
+            }
+            if let born = resident.born, born != id.born {
+                throw .invalid("\(label("id-number")) '\(id.text)' gives the date of birth \(id.born), but \(label("born")) is \(born)")
+            }
+            resident.born = id.born
         }
         let policy: RegionPolicy, selection: LocalizedText?
         do {

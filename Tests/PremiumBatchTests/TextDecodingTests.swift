@@ -1,5 +1,5 @@
 import PolicyKit
-@testable import PremiumCLI
+@testable import PremiumBatch
 import Testing
 
 struct TextDecodingTests {

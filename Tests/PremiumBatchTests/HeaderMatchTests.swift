@@ -1,4 +1,4 @@
-@testable import PremiumCLI
+@testable import PremiumBatch
 import Testing
 
 struct HeaderMatchTests {

@@ -1,5 +1,5 @@
 import PolicyKit
-@testable import PremiumCLI
+@testable import PremiumBatch
 import Testing
 
 /// Every expected byte here was checked with Python 3.11's `gb18030` codec.

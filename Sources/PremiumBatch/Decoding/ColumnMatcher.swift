@@ -1,0 +1,86 @@
+import PolicyKit
+import ResidentIO
+
+/// What each column of a CSV roster is, from its header, as a clerk means it: a quote
+/// input by its batch key or Chinese header (`category`, `人员类别`, `ＣＡＴＥＧＯＲＹ`), a column
+/// carried to the output (name, village and anything else), or a result column of
+/// premium's own output being fed back in.
+///
+/// A header that is no known name but within a few edits of one (`categroy`, `paid-on`
+/// matches exactly after normalising) is taken for a misspelling, and the run stops
+/// before any pricing: silently carrying it would price the roster wrong. `--carry`
+/// names a column to carry anyway. A header far from every name is carried.
+struct ColumnMatcher {
+    enum Column: Equatable {
+        case field(RecordField)
+        /// Carried; `village` marks the column batch totals by village group by.
+        case carried(village: Bool)
+        /// A result column of premium's own CSV output, recomputed rather than read.
+        case result
+    }
+
+    /// Normalised name → column, for every name the table knows.
+    private let known: [String: Column]
+    /// The names as written, for suggestions, with what to call them in a message.
+    private let names: [(name: String, shown: String)]
+    private let carry: Set<String>
+
+    /// Columns premium carries by meaning, with their Chinese headers.
+    static let nameHeaders = ["name", "姓名"]
+    static let villageHeaders = ["village", "村", "村居", "社区", "村名", "行政村", "所在村", "村（社区）"]
+
+    /// Whether a header names the ID number field.
+    static func isIDNumber(_ header: String) -> Bool {
+        let key = HeaderMatch.normalized(header)
+        return ResidentField.of(.idNumber).keys.contains(key)
+            || ResidentField.of(.idNumber).headers.contains { HeaderMatch.normalized($0) == key }
+    }
+
+    init(carry: [String]) {
+        var known: [String: Column] = [:], names: [(String, String)] = []
+        for field in RecordField.allCases {
+            let headers = field.rawValue == RecordField.keys.firstIndex(where: { $0.field.index == field.field.index })
+                ? field.field.headers : []
+            for name in [field.name] + headers {
+                known[HeaderMatch.normalized(name)] = .field(field)
+                let chinese = field.field.headers.first.map { " (\($0))" } ?? ""
+                names.append((name, name == field.name ? "'\(name)'\(chinese)" : "'\(name)' (\(field.name))"))
+            }
+        }
+        for name in ColumnMatcher.nameHeaders { known[HeaderMatch.normalized(name)] = .carried(village: false); names.append((name, "'\(name)'")) }
+        for name in ColumnMatcher.villageHeaders { known[HeaderMatch.normalized(name)] = .carried(village: true); names.append((name, "'\(name)'")) }
+        self.known = known
+        self.names = names
+        self.carry = Set(carry.map(HeaderMatch.normalized))
+    }
+
+    /// The columns of a header row. Throws for a misspelt header and for a header
+    /// naming a column twice.
+    func columns(_ header: [String]) throws(BatchStop) -> [Column] {
+        // premium's own output: its line number and result columns are not input.
+        let normalized = header.map(HeaderMatch.normalized)
+        let isOwnOutput = normalized.first == "line" && ["enrollable", "payable", "reason_code"].allSatisfy(normalized.contains)
+        var columns: [Column] = []
+        for (name, key) in zip(header, normalized) {
+            if let column = known[key] {
+                columns.append(column)
+            } else if BatchResult.outputKeys.contains(key) {
+                guard isOwnOutput else { throw .invalid("input column '\(Echo.value(name))' is also a column batch writes; rename it") }
+                columns.append(.result)
+            } else if !carry.contains(key), let suggestion = HeaderMatch.closest(to: name, among: names.map(\.name)) {
+                let shown = names.first { $0.name == suggestion }!.shown
+                throw .invalid("column '\(Echo.value(name))' is not known; did you mean \(shown)? (to keep it as it is, add --carry '\(Echo.value(name))')")
+            } else {
+                columns.append(.carried(village: false))
+            }
+        }
+        // A field named by two columns (`category` and `类别`) would be read twice.
+        var seen: [RecordField: String] = [:]
+        for (name, column) in zip(header, columns) {
+            guard case .field(let field) = column else { continue }
+            if let other = seen[field] { throw .invalid("columns '\(Echo.value(other))' and '\(Echo.value(name))' both give '\(field.name)'") }
+            seen[field] = name
+        }
+        return columns
+    }
+}

@@ -1,0 +1,149 @@
+import PolicyKit
+import ResidentIO
+
+/// A CSV roster in the encoding it was saved in, read as UTF-8.
+///
+/// "CSV (逗号分隔)" from Chinese Excel or WPS is GBK, which GB18030 covers. Without a
+/// forced encoding the bytes pass through as UTF-8 for as long as they are valid UTF-8;
+/// at the first byte that is not, if everything before it was ASCII (a header row of
+/// English names, say), the rest is read as GB18030, since ASCII is the same in both.
+/// UTF-8 after Chinese UTF-8 that then turns invalid is an error: the file mixes
+/// encodings. A UTF-16 byte-order mark selects UTF-16. Memory holds one chunk and the
+/// bytes of one unfinished character.
+final class TranscodingSource: ByteSource {
+    private(set) var base: any ByteSource
+    private let choice: BatchRun.Encoding
+    /// The encoding being read, once known.
+    private(set) var encoding: TextDecoding.Encoding = .utf8
+    private var started = false
+    /// Whether every byte so far was ASCII (so switching to GB18030 changes nothing read).
+    private var asciiSoFar = true
+    /// Raw bytes read but not yet decoded (an unfinished character).
+    private var pending: [UInt8] = []
+    /// Line breaks in the input before `pending`, for messages.
+    private var lines = 0
+    /// Why the input stopped being text, when it did.
+    private(set) var failure: TextDecodingError?
+    private var finished = false
+
+    init(_ base: any ByteSource, choice: BatchRun.Encoding) {
+        self.base = base
+        self.choice = choice
+        if choice == .gb18030 { encoding = .gb18030 }
+    }
+
+    var readError: Int32? { base.readError }
+    var identity: FileIdentity? { base.identity }
+
+    func read(into buffer: inout [UInt8], count: Int) -> Int {
+        while !finished {
+            let got = base.read(into: &pending, count: count)
+            if base.readError != nil { return 0 }
+            let atEnd = got == 0
+            if !started, pending.count >= 2 || atEnd {
+                started = true
+                if choice == .detect, pending.starts(with: [0xFF, 0xFE]) { encoding = .utf16LittleEndian }
+                if choice == .detect, pending.starts(with: [0xFE, 0xFF]) { encoding = .utf16BigEndian }
+            }
+            if !started { continue }
+            let before = buffer.count
+            decode(into: &buffer, atEnd: atEnd)
+            if atEnd || failure != nil { finished = true }
+            if buffer.count > before { return buffer.count - before }
+        }
+        return 0
+    }
+
+    /// Decodes what of `pending` forms whole characters, appending UTF-8 to `buffer`.
+    private func decode(into buffer: inout [UInt8], atEnd: Bool) {
+        if encoding == .utf8 {
+            let valid = validUTF8Prefix(atEnd: atEnd)
+            buffer += pending[..<valid]
+            countLines(valid)
+            pending.removeFirst(valid)
+            if pending.isEmpty || (!atEnd && pending.count < 4 && TextDecoding.incompleteUTF8Tail(pending) == pending.count) { return }
+            guard choice == .detect, asciiSoFar else {
+                fail(.invalidSequence)
+                return
+            }
+            encoding = .gb18030
+        }
+        let whole = atEnd ? pending.count : wholeCharacters()
+        guard whole > 0 else { return }
+        do {
+            let text = try pending.withUnsafeBufferPointer { (bytes) throws(TextDecodingError) in
+                try TextDecoding.decode(Array(bytes[..<whole]), as: encoding)
+            }
+            buffer += text.utf8
+            countLines(whole)
+            pending.removeFirst(whole)
+        } catch {
+            failure = TextDecodingError(error.encoding, error.problem, offset: error.offset, line: lines + error.line)
+        }
+    }
+
+    /// How many bytes of `pending` are valid UTF-8, leaving an unfinished character at
+    /// the end for the next chunk.
+    private func validUTF8Prefix(atEnd: Bool) -> Int {
+        var index = 0
+        let count = pending.count
+        while index < count {
+            let byte = pending[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            if index + length > count { return index }
+            guard String(validating: pending[index..<(index + length)], as: UTF8.self) != nil else { return index }
+            asciiSoFar = false
+            index += length
+        }
+        return index
+    }
+
+    /// How many bytes of `pending` end on a character boundary.
+    private func wholeCharacters() -> Int {
+        switch encoding {
+        case .utf16LittleEndian, .utf16BigEndian:
+            var count = pending.count & ~1
+            // Keep a high surrogate for its partner in the next chunk.
+            if count >= 2 {
+                let high = encoding == .utf16LittleEndian ? pending[count - 1] : pending[count - 2]
+                if (0xD8...0xDB).contains(high) { count -= 2 }
+            }
+            return count
+        default:
+            var index = 0
+            while index < pending.count {
+                let byte = pending[index]
+                let length = byte < 0x81 || byte == 0xFF ? 1 : (index + 1 < pending.count && (0x30...0x39).contains(pending[index + 1]) ? 4 : 2)
+                if index + length > pending.count { break }
+                index += length
+            }
+            return index
+        }
+    }
+
+    /// The message for a roster that stopped being text.
+    static func explain(_ failure: TextDecodingError, forced: BatchRun.Encoding) -> String {
+        let hint = switch (failure.encoding, forced) {
+        case (.utf8, .utf8): "; if the file was saved by Chinese Excel or WPS, try --encoding gb18030"
+        case (.utf8, _): "; the file mixes encodings (UTF-8 Chinese first, then bytes that are not UTF-8)"
+        case (.gb18030, .detect): "; if the file is UTF-8, try --encoding utf-8"
+        default: ""
+        }
+        return failure.message.en + hint
+    }
+
+    private func countLines(_ count: Int) {
+        for byte in pending[..<count] where byte == 0x0A { lines += 1 }
+    }
+
+    private func fail(_ problem: TextDecodingError.Problem) {
+        failure = TextDecodingError(encoding, problem, offset: 0, line: lines + 1)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import PolicyKit
+@testable import PremiumCLI
+@testable import PremiumBatch
+@testable import ResidentIO
+import Testing
+
+/// Rosters as township offices keep them: saved by Chinese Excel (GBK, CRLF), Chinese
+/// headers, dates as clerks type them and as Excel writes them, ID numbers.
+struct ClerkRosterTests {
+    /// `premium batch` in-process on raw bytes.
+    func batch(_ arguments: [String], bytes: [UInt8]) -> (status: ExitCode, output: String, errors: String) {
+        var source = MemorySource(bytes)
+        var output = "", errors = ""
+        let status = PremiumCLI.run(["batch"] + arguments, input: &source, output: &output, errors: &errors)
+        return (status, output, errors)
+    }
+
+    /// GB 11643 check digit: the weights are 2^(17-i) mod 11.
+    static func id(_ first17: String) -> String {
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(first17, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+        return first17 + String(Array("10X98765432")[sum % 11])
+    }
+
+    /// The roster as Chinese Excel saves "CSV (逗号分隔)": GBK bytes, CRLF. The header
+    /// and names are written byte for byte (张三 = D5 C5 C8 FD, 低保 = B5 CD B1 A3).
+    static let gbkRoster: [UInt8] = {
+        // 身份证号,姓名,村,地区,人员类别,缴费日期
+        var bytes: [UInt8] = [201, 237, 183, 221, 214, 164, 186, 197, 44, 208, 213, 195, 251, 44, 180, 229, 44, 181, 216, 199,
+                              248, 44, 200, 203, 212, 177, 192, 224, 177, 240, 44, 189, 201, 183, 209, 200, 213, 198, 218, 13, 10]
+        func row(_ id: String, _ name: [UInt8], _ category: [UInt8], _ date: [UInt8]) {
+            bytes += Array(id.utf8) + [44] + name + [44] + [204, 193, 180, 229] + [44] + [177, 177, 203, 254, 199, 248] + [44]
+                + category + [44] + date + [13, 10]
+        }
+        // 张三, 塘村, 北塔区, 低保, paid 2020/11/19
+        row(id("43051119880412677"), [0xD5, 0xC5, 0xC8, 0xFD], [0xB5, 0xCD, 0xB1, 0xA3], Array("2020/11/19".utf8))
+        // 张三 again, no group, Excel serial 44166 = 2020-12-01
+        row(id("50011919741216239"), [0xD5, 0xC5, 0xC8, 0xFD], [], Array("44166".utf8))
+        // A child born 2021-01-10 (from the ID), paid 2021年5月10日 (年 = C4 EA, 月 = D4 C2,
+        // 日 = C8 D5): beita 二(二), 860.
+        row(id("43051120210110477"), [0xD5, 0xC5, 0xC8, 0xFD], [],
+            Array("2021".utf8) + [0xC4, 0xEA] + Array("5".utf8) + [0xD4, 0xC2] + Array("10".utf8) + [0xC8, 0xD5])
+        return bytes
+    }()
+
+    @Test func aGBKRosterWithChineseHeadersExcelDatesAndIDsIsPricedWithNamesIntact() throws {
+        let result = batch(["--input-format", "csv", "--summary-format", "json", "--summary"], bytes: Self.gbkRoster)
+        #expect(result.status == .success, "\(result.errors)")
+        let lines = try jsonLines(result.output)
+        #expect(lines.count == 3)
+        #expect(lines.map { $0["姓名"] as? String } == ["张三", "张三", "张三"])
+        #expect(lines.map { $0["村"] as? String } == ["塘村", "塘村", "塘村"])
+        #expect(lines.map { $0["身份证号"] as? String } == [Self.id("43051119880412677"), Self.id("50011919741216239"), Self.id("43051120210110477")])
+        // 北塔区 二(四)5: 低保 pay 195; 二(三): 280 in the window; 二(二) a child under one paying late: 860.
+        #expect(lines.map { $0["payable"] as? Int } == [195, 280, 860])
+        #expect(lines.map { $0["paid_on"] as? String } == ["2020-11-19", "2020-12-01", "2021-05-10"])
+        #expect(lines[2]["benefit_start"] as? String == "2021-06-01")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.errors.utf8)) as? [String: Any])
+        #expect(summary["encoding"] as? String == "GB18030")
+        #expect(summary["payable"] as? Int == 1335)
+        let villages = try #require(summary["villages"] as? [String: Any])
+        #expect(Array(villages.keys) == ["塘村"])
+    }
+
+    @Test(arguments: [("categroy", "did you mean 'category' (人员类别)?"), ("piad_on", "did you mean 'paid_on' (缴费日期)?"),
+                      ("人员类另", "did you mean '人员类别' (category)?")])
+    func aMisspeltHeaderStopsTheRunBeforeAnyPricing(header: String, hint: String) {
+        let result = batch(["--input-format", "csv"], bytes: Array("name,\(header),region\n张三,dibao,beita\n".utf8))
+        #expect(result.status == .dataError)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("column '\(header)' is not known; \(hint)"), "\(result.errors)")
+        // --carry keeps it as it is.
+        let carried = batch(["--input-format", "csv", "--carry", header], bytes: Array("name,\(header),region,year\n张三,dibao,beita,2021\n".utf8))
+        #expect(carried.status == .success)
+        #expect(carried.output.contains("\"payable\":280"))
+    }
+
+    @Test func headersMatchIgnoringWidthCaseAndSeparators() throws {
+        let roster = "ＲＥＧＩＯＮ,Paid On, 缴费档次 ,YEAR\n南城,2020-10-01,2,2021\n"
+        let line = try #require(try jsonLines(batch(["--input-format", "csv"], bytes: Array(roster.utf8)).output).first)
+        #expect(line["region"] as? String == "nancheng")
+        #expect(line["tier"] as? Int == 2)
+        #expect(line["paid_on"] as? String == "2020-10-01")
+    }
+
+    @Test func idNumbersAreChecked() throws {
+        let good = Self.id("43051119880412677")
+        var bad = good; bad.removeLast(); bad += good.hasSuffix("1") ? "2" : "1"
+        let roster = """
+            id_number,region,year,born
+            \(good),beita,2021,1988-04-12
+            \(bad),beita,2021,
+            \(good),beita,2021,1990-01-01
+            4.30511E+17,beita,2021,
+
+            """
+        let lines = try jsonLines(batch(["--input-format", "csv"], bytes: Array(roster.utf8)).output)
+        #expect(lines[0]["payable"] as? Int == 280)
+        #expect((lines[1]["error"] as? String)?.contains("wrong check digit") == true)
+        #expect((lines[2]["error"] as? String)?.contains("gives the date of birth 1988-04-12, but born is 1990-01-01") == true)
+        #expect((lines[3]["error"] as? String)?.contains("Excel") == true)
+        // A 15-digit legacy number gives its birth date with the 19 prefix.
+        let legacy = try #require(try jsonLines(batch([], bytes: Array(#"{"region":"beita","year":2021,"id_number":"430511880412677","paid_on":"2021-05-10"}"#.utf8 + [10])).output).first)
+        #expect(legacy["enrollable"] as? Bool == false)   // born 1988: not a newborn, the window is closed (二(二))
+    }
+
+    @Test func batchRegionAndYearApplyToRowsWithoutThem() throws {
+        let roster = "name,category,paid_on\n张三,低保、特困,2020-11-01\n李四,dibao|tekun,2020-11-01\n"
+        let lines = try jsonLines(batch(["--input-format", "csv", "--region", "北塔区", "--year", "2021"], bytes: Array(roster.utf8)).output)
+        #expect(lines.map { $0["region"] as? String } == ["beita", "beita"])
+        #expect(lines.map { $0["categories"] as? [String] } == [["dibao", "tekun"], ["dibao", "tekun"]])
+        // 二(四)6: 特困 is fully subsidised; the single most favourable group applies.
+        #expect(lines.map { $0["payable"] as? Int } == [0, 0])
+    }
+
+    @Test func theCSVBatchWritesReadsBackToTheSameResults() throws {
+        let first = batch(["--input-format", "csv", "--output-format", "csv"], bytes: Self.gbkRoster)
+        #expect(first.status == .success)
+        // ID numbers carry a leading tab so Excel keeps the 18 digits as text.
+        #expect(first.output.contains(",\t" + Self.id("43051119880412677") + ","))
+        let again = batch(["--input-format", "csv", "--output-format", "csv"], bytes: Array(first.output.utf8))
+        #expect(again.status == .success, "\(again.errors)")
+        #expect(again.output == first.output)
+    }
+
+    @Test func aFileThatIsNeitherUTF8NorGB18030StopsWithTheLine() {
+        // Chinese UTF-8 first, then a byte that is no UTF-8: mixed encodings.
+        let bytes = Array("name,region,year\n张三,beita,2021\n".utf8) + [0xC8, 0x2C] + Array("beita,2021\n".utf8)
+        let result = batch(["--input-format", "csv"], bytes: bytes)
+        #expect(result.status == .dataError)
+        #expect(result.errors.contains("line 3"), "\(result.errors)")
+        #expect(result.output.contains("\"line\":2"))
+        let forced = batch(["--input-format", "csv", "--encoding", "utf-8"], bytes: Self.gbkRoster)
+        #expect(forced.status == .dataError)
+        #expect(forced.errors.contains("--encoding gb18030"), "\(forced.errors)")
+    }
+}

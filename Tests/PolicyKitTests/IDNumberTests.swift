@@ -1,5 +1,7 @@
+import Foundation
 import PolicyKit
 import Testing
+import TestSupport
 
 // Every valid number below had its check digit computed independently in Python
 // (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, remainder → "10X98765432").
@@ -7,6 +9,34 @@ struct IDNumberTests {
     let today = day("2026-12-01")
 
     func parse(_ text: String) throws(IDNumberError) -> IDNumber { try IDNumber(text, today: today) }
+
+    /// The fast path batch uses gives a date exactly when `init` accepts the number, and
+    /// the same date: over random numbers, half of them valid, the rest with one digit
+    /// changed, an impossible date, an unknown province or a date after today.
+    @Test func theRosterFastPathAgreesWithInit() {
+        var rng = SeededRandom(seed: 2026_12_02)
+        let today = CivilDate(year: 2026, month: 12, day: 2)!
+        var valid = 0
+        for _ in 0..<50_000 {
+            var digits = (0..<17).map { _ in Int.random(in: 0...9, using: &rng) }
+            let provinces = [11, 43, 50, 65, 71, 81, 83, 91, 99, 20, 94]
+            let province = provinces.randomElement(using: &rng)!
+            digits[0] = province / 10; digits[1] = province % 10
+            let born = CivilDate(daysSince1970: Int.random(in: -60_000...21_000, using: &rng))
+            let date = String(format: "%04d%02d%02d", born.year, born.month, Int.random(in: 0..<8, using: &rng) == 0 ? 31 : born.day)
+            for (offset, character) in date.enumerated() { digits[6 + offset] = Int(String(character))! }
+            let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+            var check = (12 - zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11) % 11
+            if Bool.random(using: &rng) { check = Int.random(in: 0...10, using: &rng) }
+            let text = digits.map(String.init).joined() + (check == 10 ? (Bool.random(using: &rng) ? "X" : "x") : String(check))
+            let full = try? IDNumber(text, today: today)
+            var bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeMutableBufferPointer { IDNumber.birthDate(ofPlainASCII: UnsafeBufferPointer($0), today: today) }
+            #expect(fast == full?.born, "\(text)")
+            if fast != nil { valid += 1 }
+        }
+        #expect(valid > 5_000)
+    }
 
     @Test("reads valid numbers", arguments: [
         ("430511199001011236", "430511199001011236", "1990-01-01", IDNumber.Sex.male, IDNumber.Holder.citizen),

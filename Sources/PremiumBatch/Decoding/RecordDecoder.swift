@@ -198,8 +198,8 @@ final class RecordDecoder {
             case .idNumber:
                 // A valid number only; the general path words what is wrong with another.
                 guard let value = Self.plain(raw, json: json),
-                      let id = try? IDNumber(String(decoding: value, as: UTF8.self), today: today) else { return nil }
-                idBorn = id.born
+                      let born = IDNumber.birthDate(ofPlainASCII: value, today: today) else { return nil }
+                idBorn = born
             case .region, .year:
                 return nil
             }

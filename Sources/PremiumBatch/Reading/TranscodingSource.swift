@@ -85,24 +85,32 @@ final class TranscodingSource: ByteSource {
     /// How many bytes of `pending` are valid UTF-8, leaving an unfinished character at
     /// the end for the next chunk.
     private func validUTF8Prefix(atEnd: Bool) -> Int {
-        var index = 0
-        let count = pending.count
-        while index < count {
-            let byte = pending[index]
-            if byte < 0x80 { index += 1; continue }
-            let length: Int
-            switch byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return index
+        pending.withUnsafeBufferPointer { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 { index += 1; continue }
+                // The second byte's range depends on the first (Unicode 15, table 3-7).
+                let length: Int, second: ClosedRange<UInt8>
+                switch byte {
+                case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+                case 0xE0: (length, second) = (3, 0xA0...0xBF)
+                case 0xED: (length, second) = (3, 0x80...0x9F)
+                case 0xE1...0xEF: (length, second) = (3, 0x80...0xBF)
+                case 0xF0: (length, second) = (4, 0x90...0xBF)
+                case 0xF4: (length, second) = (4, 0x80...0x8F)
+                case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+                default: return index
+                }
+                if index + length > count { return index }
+                guard second.contains(bytes[index + 1]) else { return index }
+                for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
+                asciiSoFar = false
+                index += length
             }
-            if index + length > count { return index }
-            guard String(validating: pending[index..<(index + length)], as: UTF8.self) != nil else { return index }
-            asciiSoFar = false
-            index += length
+            return index
         }
-        return index
     }
 
     /// How many bytes of `pending` end on a character boundary.

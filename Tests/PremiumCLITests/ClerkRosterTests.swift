@@ -125,8 +125,8 @@ struct ClerkRosterTests {
     }
 
     @Test func aFileThatIsNeitherUTF8NorGB18030StopsWithTheLine() {
-        // Chinese UTF-8 first, then a byte that is no UTF-8: mixed encodings.
-        let bytes = Array("name,region,year\n张三,beita,2021\n".utf8) + [0xC8, 0x2C] + Array("beita,2021\n".utf8)
+        // Chinese UTF-8 first (enough of it to be UTF-8), then a byte that is no UTF-8.
+        let bytes = Array("name,region,year\n张三李四,beita,2021\n".utf8) + [0xC8, 0x2C] + Array("beita,2021\n".utf8)
         let result = batch(["--input-format", "csv"], bytes: bytes)
         #expect(result.status == .dataError)
         #expect(result.errors.contains("line 3"), "\(result.errors)")
@@ -134,5 +134,39 @@ struct ClerkRosterTests {
         let forced = batch(["--input-format", "csv", "--encoding", "utf-8"], bytes: Self.gbkRoster)
         #expect(forced.status == .dataError)
         #expect(forced.errors.contains("--encoding gb18030"), "\(forced.errors)")
+    }
+
+    // From an outside check of the binary as a clerk would use it.
+
+    @Test func aGBKFileWhoseFirstBytesHappenToBeUTF8IsStillGBK() throws {
+        // 证件号码 begins D6 A4, which is valid UTF-8 (U+05A4); the rest of the header is not.
+        var bytes: [UInt8] = [214, 164, 188, 254, 186, 197, 194, 235, 44, 208, 213, 195, 251, 44, 181, 216, 199, 248, 44,
+                              196, 234, 182, 200, 44, 181, 181, 180, 206, 44, 189, 201, 183, 209, 200, 213, 198, 218, 13, 10]
+        // id, 李四, 南城, 2021年, 二档, 2020-11-01
+        bytes += Array((Self.id("50011919741216239") + ",").utf8) + [192, 238, 203, 196, 44, 196, 207, 179, 199, 44]
+            + Array("2021".utf8) + [196, 234, 44, 182, 254, 181, 181, 44] + Array("2020-11-01\r\n".utf8)
+        let result = batch(["--input-format", "csv"], bytes: bytes)
+        #expect(result.status == .success, "\(result.errors)")
+        let line = try #require(try jsonLines(result.output).first)
+        #expect(line["姓名"] as? String == "李四")
+        // 南城 一(一): 二档 655 (年度 and 档次 as clerks type them).
+        #expect(line["region"] as? String == "nancheng")
+        #expect(line["tier"] as? Int == 2)
+        #expect(line["payable"] as? Int == 655)
+    }
+
+    @Test(arguments: [("缴费日期（年月日）", "'缴费日期' (paid_on)"), ("身份证号（18位）", "'身份证号' (id_number)")])
+    func aHeaderHoldingAFieldsChineseNameStopsTheRun(header: String, hint: String) {
+        let result = batch(["--input-format", "csv"], bytes: Array("地区,\(header)\n北塔区,2021-03-15\n".utf8))
+        #expect(result.status == .dataError)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("did you mean \(hint)?"), "\(result.errors)")
+    }
+
+    @Test func emptyTrailingColumnsAreIgnoredUnlessARowFillsThem() throws {
+        let roster = "地区,年度,人员类别,,\n北塔区,2021,低保,,\n北塔区,2021,低保,,x\n"
+        let lines = try jsonLines(batch(["--input-format", "csv"], bytes: Array(roster.utf8)).output)
+        #expect(lines[0]["payable"] as? Int == 195)
+        #expect(lines[1]["error"] as? String == "column 5 has no header but this row has a value in it")
     }
 }

@@ -17,6 +17,8 @@ struct ColumnMatcher {
         case carried(village: Bool)
         /// A result column of premium's own CSV output, recomputed rather than read.
         case result
+        /// A column with no header (Excel's empty trailing columns): its cells must be empty.
+        case unnamed
     }
 
     /// Normalised name → column, for every name the table knows.
@@ -54,6 +56,15 @@ struct ColumnMatcher {
         self.carry = Set(carry.map(HeaderMatch.normalized))
     }
 
+    /// A field's Chinese header inside a longer header (`参保人员类别（低保等）`,
+    /// `缴费日期（年月日）`, `身份证号（18位）`): the clerk most likely means that field, and
+    /// carrying the column would price the roster as if it were missing.
+    private func containedName(_ key: String) -> String? {
+        names.map(\.name).filter { name in
+            name.unicodeScalars.contains { $0.value > 0x7F } && name.count >= 2 && key.contains(HeaderMatch.normalized(name))
+        }.max { $0.count < $1.count }
+    }
+
     /// The columns of a header row. Throws for a misspelt header and for a header
     /// naming a column twice.
     func columns(_ header: [String]) throws(BatchStop) -> [Column] {
@@ -62,12 +73,14 @@ struct ColumnMatcher {
         let isOwnOutput = normalized.first == "line" && ["enrollable", "payable", "reason_code"].allSatisfy(normalized.contains)
         var columns: [Column] = []
         for (name, key) in zip(header, normalized) {
-            if let column = known[key] {
+            if key.isEmpty {
+                columns.append(.unnamed)
+            } else if let column = known[key] {
                 columns.append(column)
             } else if BatchResult.outputKeys.contains(key) {
                 guard isOwnOutput else { throw .invalid("input column '\(Echo.value(name))' is also a column batch writes; rename it") }
                 columns.append(.result)
-            } else if !carry.contains(key), let suggestion = HeaderMatch.closest(to: name, among: names.map(\.name)) {
+            } else if !carry.contains(key), let suggestion = HeaderMatch.closest(to: name, among: names.map(\.name)) ?? containedName(key) {
                 let shown = names.first { $0.name == suggestion }!.shown
                 throw .invalid("column '\(Echo.value(name))' is not known; did you mean \(shown)? (to keep it as it is, add --carry '\(Echo.value(name))')")
             } else {

@@ -71,6 +71,8 @@ struct CSVInput: RecordInput {
     private var fields: [RecordField?] = []
     private var carriedColumns: [Int] = []
     private var villageColumn: Int?
+    /// Columns without a header; a value in one is an error on its row.
+    private var unnamedColumns: [Int] = []
     private(set) var carriedNames: [String]?
     private(set) var skippedBlank = false
     static var fatalNamesLine: Bool { false }
@@ -103,6 +105,9 @@ struct CSVInput: RecordInput {
             guard cells.count == header.count else {
                 return InputRecord(decoded: .failure("expected \(header.count) columns, got \(cells.count)"), carried: .none, village: nil)
             }
+            if let column = unnamedColumns.first(where: { !cells[$0].isEmpty }) {
+                return InputRecord(decoded: .failure("column \(column + 1) has no header but this row has a value in it"), carried: .none, village: nil)
+            }
             return InputRecord(decoded: decoder.decode(bytes, cells: cells, fields: fields),
                                carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : CSVInput.trimmed(bytes, cells[$0]) }),
                                village: villageColumn.map { UnsafeBufferPointer(rebasing: bytes[cells[$0]]) })
@@ -112,6 +117,9 @@ struct CSVInput: RecordInput {
         }
         guard texts.count == header.count else {
             return InputRecord(decoded: .failure("expected \(header.count) columns, got \(texts.count)"), carried: .none, village: nil)
+        }
+        if let column = unnamedColumns.first(where: { !CSV.trimmed(texts[$0]).isEmpty }) {
+            return InputRecord(decoded: .failure("column \(column + 1) has no header but this row has a value in it"), carried: .none, village: nil)
         }
         var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
         for (column, field) in fields.enumerated() {
@@ -127,7 +135,7 @@ struct CSVInput: RecordInput {
     private mutating func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchStop) {
         let names = (CSV.fields(bytes, 0..<bytes.count) ?? []).map(CSV.trimmed)
         var seen = Set<String>()
-        for name in names where !seen.insert(name).inserted {
+        for name in names where !name.isEmpty && !seen.insert(name).inserted {
             throw .invalid("CSV header names column '\(Echo.value(name))' twice")
         }
         let columns = try matcher.columns(names)
@@ -138,9 +146,10 @@ struct CSVInput: RecordInput {
             switch columns[index] {
             case .carried: true
             case .field(let field): field.kind == .idNumber
-            case .result: false
+            case .result, .unnamed: false
             }
         }
+        unnamedColumns = columns.indices.filter { columns[$0] == .unnamed }
         carriedNames = carriedColumns.map { names[$0] }
         villageColumn = columns.firstIndex(of: .carried(village: true))
     }

@@ -25,6 +25,9 @@ final class TranscodingSource: ByteSource {
     /// Why the input stopped being text, when it did.
     private(set) var failure: TextDecodingError?
     private var finished = false
+    private var decidedOnFirstChunk = false
+    /// Characters of more than one byte seen by `validUTF8Prefix`.
+    private var multibyte = 0
 
     init(_ base: any ByteSource, choice: BatchRun.Encoding) {
         self.base = base
@@ -56,6 +59,18 @@ final class TranscodingSource: ByteSource {
 
     /// Decodes what of `pending` forms whole characters, appending UTF-8 to `buffer`.
     private func decode(into buffer: inout [UInt8], atEnd: Bool) {
+        if encoding == .utf8, choice == .detect, !decidedOnFirstChunk {
+            // The first chunk decides as a whole: a GBK file can begin with bytes that
+            // happen to be UTF-8 (证件号码 is D6 A4 …), and only what follows shows it.
+            decidedOnFirstChunk = true
+            // A few Chinese characters of real UTF-8 before the bad byte mean a UTF-8
+            // file with a bad byte (an error below), not GBK.
+            multibyte = 0
+            let valid = validUTF8Prefix(atEnd: atEnd)
+            let tail = atEnd ? 0 : TextDecoding.incompleteUTF8Tail(pending)
+            if valid < pending.count - tail, multibyte < 4 { encoding = .gb18030 }
+            asciiSoFar = true
+        }
         if encoding == .utf8 {
             let valid = validUTF8Prefix(atEnd: atEnd)
             buffer += pending[..<valid]
@@ -107,6 +122,7 @@ final class TranscodingSource: ByteSource {
                 guard second.contains(bytes[index + 1]) else { return index }
                 for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
                 asciiSoFar = false
+                multibyte += 1
                 index += length
             }
             return index

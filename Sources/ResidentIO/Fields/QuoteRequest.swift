@@ -28,9 +28,12 @@ public struct QuoteRequest: Equatable, Hashable {
     public func resolve(in store: PolicyStore, today: CivilDate, label: (String) -> String) throws(RequestError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
         guard let region, !region.isEmpty else { throw .invalid("missing \(label("region")) (e.g. beita, 北塔区)") }
         var year: Int?
-        if let text = self[.year] {
+        if let typed = self[.year] {
+            // `2021年`, `2021年度` as clerks type the year.
+            var text = Substring(typed)
+            for suffix in ["年度", "年"] where text.hasSuffix(suffix) { text = text.dropLast(suffix.count); break }
             guard let value = Int(text), (1900...2200).contains(value) else {
-                throw .invalid("invalid \(label("year")) '\(text)': expected a year such as 2021")
+                throw .invalid("invalid \(label("year")) '\(typed)': expected a year such as 2021")
             }
             year = value
         }
@@ -66,9 +69,12 @@ public struct QuoteRequest: Equatable, Hashable {
                 throw .policy(error)
             }
         }
-        if let text = self[.tier] {
+        if let typed = self[.tier] {
+            // `一档`, `二档`, `2档` as the notices and clerks name tiers.
+            var text = typed.hasSuffix("档") ? String(typed.dropLast()) : typed
+            if let index = ["一", "二", "三"].firstIndex(of: text) { text = String(index + 1) }
             guard let value = Int(text), value >= 1 else {
-                throw .invalid("invalid \(label("tier")) '\(text)': expected 1 or 2")
+                throw .invalid("invalid \(label("tier")) '\(typed)': expected 1 or 2 (一档 or 二档)")
             }
             resident.tier = value
         }

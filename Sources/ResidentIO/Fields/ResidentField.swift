@@ -54,13 +54,13 @@ public struct ResidentField: Sendable {
     /// Every input, in the order help lists them.
     public static let all: [ResidentField] = {
         var rows: [(Kind, String, [String], [String], String?, String)] = [
-            (.idNumber, "id-number", ["id_number"], ["身份证号", "公民身份号码", "身份证号码", "身份证"], "18 digits",
+            (.idNumber, "id-number", ["id_number"], ["身份证号", "公民身份号码", "身份证号码", "身份证", "证件号码", "公民身份证号"], "18 digits",
              "Citizen identity number (公民身份号码): its check digit is checked, and it gives the date of birth when --born is not given."),
             (.region, "region", ["region"], ["地区", "区县"], "region",
              "Region id or Chinese name: beita 北塔区, nancheng 南城, nanan 南安, dongzhi 东至, zhuji 朱集. Required."),
             (.year, "year", ["year"], ["年度"], "yyyy",
              "Policy year (default: the notice whose collection holds the payment date, else the latest; the output says which)."),
-            (.categories, "category", ["category", "categories"], ["人员类别", "类别", "资助类别", "困难类别", "参保类别"], "id",
+            (.categories, "category", ["category", "categories"], ["人员类别", "类别", "资助类别", "困难类别", "参保类别", "参保人员类别", "身份类别", "困难群体类别"], "id",
              "Hardship group, id or Chinese name (e.g. dibao 低保); repeat for several. Default: none."),
             (.date(.paidOn), "paid-on", ["paid_on"], ["缴费日期", "缴费时间"], "yyyy-mm-dd",
              "Day of payment (default: inside the centralised window, and the output says so)."),

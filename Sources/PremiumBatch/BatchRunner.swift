@@ -83,17 +83,21 @@ public struct BatchRun {
             let text = TranscodingSource(input, choice: options.encoding)
             var source: any ByteSource = text
             defer { input = text.base }
+            var stop: BatchStop?
             do {
+                let reading = CSVInput(decoder: decoder, carry: options.carry)
                 if options.output == .csv {
-                    summary = try run(CSVInput(decoder: decoder, carry: options.carry), CSVWriter(bom: options.bom), pricer, &source, &output)
+                    summary = try run(reading, CSVWriter(bom: options.bom), pricer, &source, &output)
                 } else {
-                    summary = try run(CSVInput(decoder: decoder, carry: options.carry), JSONLinesWriter(), pricer, &source, &output)
+                    summary = try run(reading, JSONLinesWriter(), pricer, &source, &output)
                 }
             } catch {
-                if let failure = text.failure { throw .invalid(TranscodingSource.explain(failure, forced: options.encoding)) }
-                throw error
+                stop = error
             }
+            // Bytes that are not text end the input early: that is the reason, whatever
+            // the stop the early end caused.
             if let failure = text.failure { throw .invalid(TranscodingSource.explain(failure, forced: options.encoding)) }
+            if let stop { throw stop }
             summary.encoding = text.encoding.name
         }
     }

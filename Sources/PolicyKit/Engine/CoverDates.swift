@@ -49,6 +49,20 @@ extension RegionPolicy {
         return CoverDates(start: start, end: end, waitingDays: waitingDays)
     }
 
+    /// Whether `route`'s cover dates depend on the payment date (and so can differ
+    /// between residents whose other dates fall in the same intervals): a start counted
+    /// from payment, or an end counted from it or from school entry.
+    public func coverFollowsPayment(on route: Route) -> Bool {
+        switch route.benefitStart {
+        case .paymentDay, .dayAfterPayment, .nextMonth, .waitingDays, .waitingMonths: return true
+        case .coverageStart, .birth, .schoolEntry, .unknown: break
+        }
+        switch route.benefitEnd {
+        case .schoolYearEnd: return true
+        case .coverageEnd, .date: return false
+        }
+    }
+
     /// The payment date assumed when none is given: the day of birth for a child born
     /// after the centralised window opened, else the window's first day.
     public func assumedPayment(born: CivilDate?) -> (date: CivilDate, onBirth: Bool) {

@@ -24,6 +24,8 @@ extension RegionPolicy {
                 let offsets = requirement.offsets
                 days.formUnion(offsets.days); months.formUnion(offsets.months); ages.formUnion(offsets.ages)
             }
+            // Leaves hold no date: skip building their mirrors (most of the data is text).
+            if value is String || value is LocalizedText || value is Int || value is Bool || value is Fen { return }
             guard depth < 24 else { return }
             for child in Mirror(reflecting: value).children { walk(child.value, depth: depth + 1) }
         }

@@ -41,8 +41,8 @@ struct ColumnMatcher {
     init(carry: [String]) {
         var known: [String: Column] = [:], names: [(String, String)] = []
         for field in RecordField.allCases {
-            let headers = field.rawValue == RecordField.keys.firstIndex(where: { $0.field.index == field.field.index })
-                ? field.field.headers : []
+            // A field's Chinese headers name its single-value key (`category`, not `categories`).
+            let headers = field.isList ? [] : field.field.headers
             for name in [field.name] + headers {
                 known[HeaderMatch.normalized(name)] = .field(field)
                 let chinese = field.field.headers.first.map { " (\($0))" } ?? ""

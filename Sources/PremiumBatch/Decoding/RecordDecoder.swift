@@ -60,11 +60,13 @@ final class RecordDecoder {
 
     // MARK: CSV
 
+    /// Each field's cell in the current CSV row, reused from row to row.
+    private var ranges = [Range<Int>](repeating: 0..<0, count: RecordField.allCases.count)
+
     /// A CSV row whose cells are byte ranges of `line` (no quoted cells), by column;
     /// `fields` names each column's field.
     func decode(_ line: UnsafeBufferPointer<UInt8>, cells: [Range<Int>], fields: [RecordField?]) -> Decoded {
         var present: UInt32 = 0
-        var ranges = [Range<Int>](repeating: 0..<0, count: RecordField.allCases.count)
         for (column, field) in fields.enumerated() {
             guard let field else { continue }
             let range = RecordDecoder.trimmed(line, cells[column])
@@ -141,25 +143,20 @@ final class RecordDecoder {
 
     /// The plain path, or nil for the general one.
     private func plain(present: UInt32, json: Bool, text: Texts) -> Decoded? {
-        return withDefaults(json: json) { defaultRegion, defaultYear in
-            plain(present: present, json: json, text: text, defaultRegion: defaultRegion, defaultYear: defaultYear)
-        }
-    }
-
-    private func withDefaults<T>(json: Bool, _ body: (UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?) -> T) -> T {
-        let region = defaultRegionBytes.map { json ? $0.json : $0.csv } ?? []
-        return region.withUnsafeBufferPointer { regionBytes in
-            (defaultYearBytes ?? []).withUnsafeBufferPointer { yearBytes in
-                body(defaultRegionBytes == nil ? nil : regionBytes, defaultYearBytes == nil ? nil : yearBytes)
+        // A default stands in for a missing region or year; only such records pay for it.
+        if text(.region) == nil, let region = defaultRegionBytes {
+            return (json ? region.json : region.csv).withUnsafeBufferPointer { bytes in
+                plain(present: present, json: json) { $0 == .region ? bytes : text($0) }
             }
         }
-    }
-
-    private func plain(present: UInt32, json: Bool, text: Texts, defaultRegion: UnsafeBufferPointer<UInt8>?,
-                       defaultYear: UnsafeBufferPointer<UInt8>?) -> Decoded? {
-        guard let rawRegion = text(.region) ?? defaultRegion, let region = Self.plain(rawRegion, json: json) else { return nil }
+        if text(.year) == nil, let year = defaultYearBytes {
+            return year.withUnsafeBufferPointer { bytes in
+                plain(present: present, json: json) { $0 == .year ? bytes : text($0) }
+            }
+        }
+        guard let rawRegion = text(.region), let region = Self.plain(rawRegion, json: json) else { return nil }
         var year: Int?
-        if let raw = text(.year) ?? defaultYear {
+        if let raw = text(.year) {
             guard let value = Self.digits(raw), (1900...2200).contains(value) else { return nil }
             year = value
         }
@@ -241,8 +238,9 @@ final class RecordDecoder {
         return value
     }
 
-    /// A cell's range without surrounding ASCII spaces and tabs.
-    private static func trimmed(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    /// A cell's range without surrounding ASCII spaces and tabs (also the tab premium's
+    /// own CSV output puts before an ID number).
+    static func trimmed(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, line[lower] == 32 || line[lower] == 9 { lower += 1 }
         while upper > lower, line[upper - 1] == 32 || line[upper - 1] == 9 { upper -= 1 }

@@ -44,15 +44,7 @@ final class CompiledPolicy {
         intervals = table
         lastInterval = 2 * days.count
         intervalBits = max(1, Int.bitWidth - lastInterval.leadingZeroBitCount)
-        derivedRoutes = policy.routes.filter { route in
-            switch (route.benefitStart, route.benefitEnd) {
-            case (.coverageStart, .coverageEnd), (.coverageStart, .date), (.birth, .coverageEnd), (.birth, .date),
-                 (.schoolEntry, .coverageEnd), (.schoolEntry, .date), (.unknown, .coverageEnd), (.unknown, .date):
-                return false
-            default:
-                return true
-            }
-        }
+        derivedRoutes = policy.routes.filter(policy.coverFollowsPayment(on:))
         categoryIDs = policy.categories.map(\.id)
     }
 

@@ -16,7 +16,10 @@ import ResidentIO
 /// those dates exactly; such results are bounded only by the calendar, so past
 /// `exactLimit` of them they are quoted afresh each time, which costs time, never memory.
 final class CompiledPricer {
-    private let compiled: [CompiledPolicy]
+    private let store: PolicyStore
+    /// Each policy compiled when a record first names it: a roster of one region pays
+    /// for one (walking a policy's data for its thresholds is most of batch's start-up).
+    private var compiled: [CompiledPolicy?]
     private let language: Language
     private let full: Bool
     private let csv: Bool
@@ -43,7 +46,8 @@ final class CompiledPricer {
     }
 
     init(store: PolicyStore, language: Language, full: Bool, csv: Bool) {
-        compiled = store.policies.enumerated().map { CompiledPolicy($1, number: $0) }
+        self.store = store
+        compiled = Array(repeating: nil, count: store.policies.count)
         self.language = language
         self.full = full
         self.csv = csv
@@ -58,7 +62,7 @@ final class CompiledPricer {
 
     /// The result for `resident` under the policy numbered `policy` in the store.
     func price(policy number: Int, _ resident: Resident, selection: LocalizedText? = nil) -> Priced {
-        let compiled = compiled[number]
+        let compiled = compiled[number] ?? compile(policy: number)
         let policy = compiled.policy
         let paidOn = resident.paidOn ?? policy.assumedPayment(born: resident.born).date
         let key = compiled.key(resident, paidOn: paidOn, selection: selectionNumber(selection))
@@ -75,6 +79,12 @@ final class CompiledPricer {
             }
         }
         return compile(compiled, resident, paidOn: paidOn, key: key, selection: selection)
+    }
+
+    private func compile(policy number: Int) -> CompiledPolicy {
+        let made = CompiledPolicy(store.policies[number], number: number)
+        compiled[number] = made
+        return made
     }
 
     /// Quotes `resident` with the engine and keeps the result as a template for his key.
@@ -95,20 +105,16 @@ final class CompiledPricer {
             mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
             template = ResultTemplate.error(message, csv: csv)
         }
-        guard !key.overflow, keptBytes + template.size <= CompiledPricer.byteBudget else {
-            return Priced(template: template, paidOn: paidOn, cover: template.needsCover ? cover : nil)
-        }
-        if mask != 0 {
-            guard byExactKey.count < CompiledPricer.exactLimit, byKey.count < CompiledPricer.keyLimit else {
-                return Priced(template: template, paidOn: paidOn, cover: cover)
-            }
+        let priced = Priced(template: template, paidOn: paidOn, cover: cover)
+        guard !key.overflow, keptBytes + template.size <= CompiledPricer.byteBudget, byKey.count < CompiledPricer.keyLimit
+        else { return priced }
+        if mask == 0 {
+            byKey[key] = keep(template)
+        } else if byExactKey.count < CompiledPricer.exactLimit {
             byKey[key] = -1 - mask
             byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: resident, paidOn: paidOn, mask: mask))] = keep(template)
-        } else {
-            guard byKey.count < CompiledPricer.keyLimit else { return Priced(template: template, paidOn: paidOn, cover: cover) }
-            byKey[key] = keep(template)
         }
-        return Priced(template: template, paidOn: paidOn, cover: template.needsCover ? cover : nil)
+        return priced
     }
 
     private func keep(_ template: ResultTemplate) -> Int32 {
@@ -158,18 +164,21 @@ final class CompiledPricer {
                     }
                 }
             }
-            let own = [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
             var mask: Int32 = 0
-            for (bit, date) in own.enumerated() where names(date) { mask |= 1 << bit }
+            for (bit, date) in ownDates(resident, paidOn: paidOn).enumerated() where names(date) { mask |= 1 << bit }
             if names(cover?.start) || names(cover?.end) { mask |= 0b11111 }
             return mask
         }
     }
 
+    /// The resident's own dates, in the order of the bits of a mask.
+    private static func ownDates(_ resident: Resident, paidOn: CivilDate) -> [CivilDate?] {
+        [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
+    }
+
     /// The dates `mask` names, as day numbers (nil as a value no date has).
     private static func dates(of resident: Resident, paidOn: CivilDate, mask: Int32) -> [Int] {
-        let own = [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
-        return own.enumerated().map { bit, date in mask & (1 << bit) == 0 ? 0 : date?.daysSince1970 ?? Int.min }
+        ownDates(resident, paidOn: paidOn).enumerated().map { bit, date in mask & (1 << bit) == 0 ? 0 : date?.daysSince1970 ?? Int.min }
     }
 
     private static func tally(_ quote: Quote) -> BatchTally {

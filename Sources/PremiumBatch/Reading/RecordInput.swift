@@ -109,7 +109,7 @@ struct CSVInput: RecordInput {
                 return InputRecord(decoded: .failure("column \(column + 1) has no header but this row has a value in it"), carried: .none, village: nil)
             }
             return InputRecord(decoded: decoder.decode(bytes, cells: cells, fields: fields),
-                               carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : CSVInput.trimmed(bytes, cells[$0]) }),
+                               carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : RecordDecoder.trimmed(bytes, cells[$0]) }),
                                village: villageColumn.map { UnsafeBufferPointer(rebasing: bytes[cells[$0]]) })
         }
         guard let texts = CSV.fields(bytes, 0..<bytes.count) else {
@@ -152,14 +152,6 @@ struct CSVInput: RecordInput {
         unnamedColumns = columns.indices.filter { columns[$0] == .unnamed }
         carriedNames = carriedColumns.map { names[$0] }
         villageColumn = columns.firstIndex(of: .carried(village: true))
-    }
-
-    /// An ID number's cell without the tab premium's own output puts before it.
-    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, bytes[lower] == 9 || bytes[lower] == 32 { lower += 1 }
-        while upper > lower, bytes[upper - 1] == 9 || bytes[upper - 1] == 32 { upper -= 1 }
-        return lower..<upper
     }
 
     /// The cells of a row without quotes, split at commas.

@@ -99,9 +99,9 @@ struct CSVWriter: ResultWriter {
         case .csv(let bytes, let cells):
             for (index, cell) in cells.enumerated() {
                 out.append(44)
-                var raw = UnsafeBufferPointer(rebasing: bytes[cell])
+                let raw = UnsafeBufferPointer(rebasing: bytes[cell])
+                // An ID number (trimmed by the input) gets its tab.
                 if idColumns.contains(index) {
-                    while let first = raw.first, first == 9 || first == 32 { raw = UnsafeBufferPointer(rebasing: raw.dropFirst()) }
                     if !raw.isEmpty { out.append(9) }
                     out.append(raw)
                     continue

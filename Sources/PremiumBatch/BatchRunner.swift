@@ -42,7 +42,8 @@ public struct BatchRun {
     /// A longer line (or CSV record) is an error line, skipped without being kept.
     public static let lineLimit = 1 << 20
     /// The error of a line over the limit.
-    public static let tooLongMessage = "line longer than 1 MiB (\(lineLimit) bytes); skipped"
+    public static let tooLongMessage = LocalizedText(zh: "该行超过 1 MiB（\(lineLimit) 字节），已跳过",
+                                                     en: "line longer than 1 MiB (\(lineLimit) bytes); skipped")
 
     private let store: PolicyStore
     private let options: Options
@@ -106,7 +107,7 @@ public struct BatchRun {
         _ reading: Input, _ writer: Writer, _ pricer: CompiledPricer,
         _ input: inout any ByteSource, _ output: inout any ByteSink
     ) throws(BatchStop) -> BatchSummary {
-        var runner = BatchRunner(input: reading, writer: writer, pricer: pricer, villages: options.villages)
+        var runner = BatchRunner(input: reading, writer: writer, pricer: pricer, language: options.language, villages: options.villages)
         var reader = RecordReader(Input.Framing())
         do {
             try reader.read(&input, into: &runner, output: &output)
@@ -125,13 +126,16 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
     var input: Input
     var writer: Writer
     let pricer: CompiledPricer
+    /// The language of error lines.
+    let language: Language
     var summary: SummaryAccumulator
     private let line = LineNumber(1)
 
-    init(input: Input, writer: Writer, pricer: CompiledPricer, villages: Bool) {
+    init(input: Input, writer: Writer, pricer: CompiledPricer, language: Language, villages: Bool) {
         self.input = input
         self.writer = writer
         self.pricer = pricer
+        self.language = language
         summary = SummaryAccumulator(villages: villages)
     }
 
@@ -144,7 +148,9 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         do {
             found = try input.read(record, unterminated: unterminated)
         } catch {
-            if case .invalid(let message) = error, Input.fatalNamesLine { throw .invalid("line \(line.value): " + message) }
+            if case .invalid(let message) = error, Input.fatalNamesLine {
+                throw .invalid(LocalizedText(zh: "第\(line.value)行：", en: "line \(line.value): ") + message)
+            }
             throw error
         }
         guard let read = found else {
@@ -157,7 +163,7 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         case .resident(let policy, let resident, let selection):
             priced = pricer.price(policy: policy, resident, selection: selection)
         case .failure(let message):
-            priced = CompiledPricer.Priced(template: ResultTemplate.error(message, csv: writer is CSVWriter),
+            priced = CompiledPricer.Priced(template: ResultTemplate.error(message(language), csv: writer is CSVWriter),
                                            paidOn: CivilDate(daysSince1970: 0), cover: nil)
         }
         writer.beginLine(line, carried: read.carried)
@@ -179,7 +185,7 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
 
     mutating func tooLong(lines: Int) {
         writer.beginLine(line, carried: .none)
-        let template = ResultTemplate.error(BatchRun.tooLongMessage, csv: writer is CSVWriter)
+        let template = ResultTemplate.error(BatchRun.tooLongMessage(language), csv: writer is CSVWriter)
         template.write(into: writer.out, paidOn: CivilDate(daysSince1970: 0), cover: nil)
         writer.endLine()
         summary.add(template)

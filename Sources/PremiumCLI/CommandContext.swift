@@ -6,6 +6,10 @@ import ResidentIO
 struct CommandContext {
     var environment: [String: String]
     var today: CivilDate
+    /// The language when no `--lang` is given: from the environment (`LanguageChoice`).
+    var language: Language = .zh
+    /// The columns help is wrapped to: the terminal's, else 80.
+    var width: Int = 80
 
     /// The policy store: `--policy-dir`, then `$PREMIUM_POLICY_DIR`, then the built-in copy.
     /// A policy directory is always loaded whole, with every check `premium check` makes
@@ -51,18 +55,19 @@ struct CommandContext {
     func parse(_ arguments: ArraySlice<String>, _ options: [OptionSpec], command: String) throws(CLIError) -> (ParsedArguments, Language) {
         let parsed = try FlagParser(options: options).parse(arguments)
         guard parsed.positionals.isEmpty else {
-            throw .usage("\(command) takes no arguments; unexpected '\(parsed.positionals[0])'")
+            throw .usage(zh: "\(command) 不带参数；多余的参数“\(parsed.positionals[0])”",
+                         en: "\(command) takes no arguments; unexpected '\(parsed.positionals[0])'")
         }
         return (parsed, try language(parsed))
     }
 
-    /// `--lang`, defaulting to Chinese.
+    /// `--lang`, defaulting to the environment's language.
     func language(_ parsed: ParsedArguments) throws(CLIError) -> Language {
-        guard let text = parsed.values["lang"] else { return .zh }
-        guard let language = Language(rawValue: text.lowercased()) else {
-            throw .usage("invalid --lang '\(text)': use zh or en")
+        guard let text = parsed.values["lang"] else { return language }
+        guard let chosen = LanguageChoice.named(text) else {
+            throw .usage(zh: "--lang 的值“\(text)”无效：请用 zh 或 en", en: "invalid --lang '\(text)': use zh or en")
         }
-        return language
+        return chosen
     }
 }
 

@@ -16,9 +16,12 @@ import PremiumCLI
 // First, before anything opens a file: a closed stdin or stdout must not lend its
 // descriptor number to one.
 var (input, output, errors) = StandardStreams.open()
+let arguments = Array(CommandLine.arguments.dropFirst())
+let environment = ProcessInfo.processInfo.environment
 let status = PremiumCLI.run(
-    Array(CommandLine.arguments.dropFirst()),
-    environment: ProcessInfo.processInfo.environment,
+    arguments, environment: environment,
     today: CivilDate.inChina(unixSeconds: Int(time(nil))),
+    width: StandardStreams.terminalWidth() ?? 80,
     input: &input, output: &output, errors: &errors)
-exit(PremiumCLI.finish(status, output: &output, errors: &errors).rawValue)
+exit(PremiumCLI.finish(status, language: PremiumCLI.messageLanguage(arguments, environment: environment),
+                       output: &output, errors: &errors).rawValue)

@@ -99,7 +99,7 @@ struct CompiledPricerTests {
                 QuoteJSON.write(quote, language: .zh, full: full, into: &json)
             }
         } catch {
-            BatchResult.write(error: Echo.message(RequestError.policy(error).message), csv: csv, into: buffer)
+            BatchResult.write(error: Echo.message(RequestError.policy(error).message(.zh)), csv: csv, into: buffer)
         }
         return Array(buffer.bytes)
     }

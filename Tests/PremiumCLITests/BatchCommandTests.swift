@@ -6,10 +6,10 @@ import PolicyKit
 import Testing
 
 /// Runs `premium batch` in-process on `input`.
-func runBatch(_ arguments: [String], input: String) -> (status: ExitCode, output: String, errors: String) {
+func runBatch(_ arguments: [String], input: String, environment: [String: String] = [:]) -> (status: ExitCode, output: String, errors: String) {
     var source = MemorySource(Array(input.utf8))
     var output = "", errors = ""
-    let status = PremiumCLI.run(["batch"] + arguments, input: &source, output: &output, errors: &errors)
+    let status = PremiumCLI.run(["batch"] + arguments, environment: englishLocale.merging(environment) { $1 }, input: &source, output: &output, errors: &errors)
     return (status, output, errors)
 }
 
@@ -140,7 +140,7 @@ struct BatchCommandTests {
         input += Array(#"{"region":"beita","year":2021,"pad":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 1_000_000) + Array("\"}\n".utf8)
         var source = MemorySource(input)
         var output = "", errors = ""
-        let status = PremiumCLI.run(["batch"], input: &source, output: &output, errors: &errors)
+        let status = PremiumCLI.run(["batch"], environment: englishLocale, input: &source, output: &output, errors: &errors)
         let lines = try jsonLines(output)
         #expect(lines.count == 2)
         #expect(lines[0]["error"] as? String == "not valid UTF-8")

@@ -5,10 +5,17 @@ import PolicyKit
 @testable import ResidentIO
 import Testing
 
+/// The locale the helpers below run under unless a test's environment sets `LANG`:
+/// English, which most tests check messages in. The tool speaks Chinese by default (no
+/// locale, `C`, `zh_*`); tests of that pass `["LANG": "C"]` or a Chinese locale.
+let englishLocale = ["LANG": "en_US.UTF-8"]
+/// A clerk's locale, for tests of the Chinese output and messages.
+let chineseLocale = ["LANG": "zh_CN.UTF-8"]
+
 /// Runs `premium` in-process and returns (status, stdout, stderr).
 func runCLI(_ arguments: [String], environment: [String: String] = [:]) -> (status: ExitCode, output: String, errors: String) {
     var output = "", errors = ""
-    let status = PremiumCLI.run(arguments, environment: environment, output: &output, errors: &errors)
+    let status = PremiumCLI.run(arguments, environment: englishLocale.merging(environment) { $1 }, output: &output, errors: &errors)
     return (status, output, errors)
 }
 
@@ -37,8 +44,8 @@ func runBinary(_ arguments: [String], binary: URL = premiumBinary, stdin: Data =
     process.executableURL = binary
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "PREMIUM_POLICY_DIR")
-    for (key, value) in environment { env[key] = value }
+    for key in ["PREMIUM_POLICY_DIR", "LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: key) }
+    for (key, value) in englishLocale.merging(environment, uniquingKeysWith: { $1 }) { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }
     process.standardInput = try FileHandle(forReadingFrom: inURL)

@@ -103,7 +103,7 @@ struct LongLineTests {
             : "{\"region\":\"beita\",\"x\":\"\(long)\"}\n{\"region\":\"beita\"}\r\n{\"x\":\"\(long)\n{\"region\":\"beita\"}\n"
         let lines = try jsonLines(runBatch(csv ? ["--input-format", "csv"] : [], input: input).output)
         #expect(lines.map { $0["line"] as? Int } == (csv ? [2, 3, 4, 5] : [1, 2, 3, 4]))
-        #expect(lines.map { $0["error"] as? String } == [BatchRun.tooLongMessage, nil, BatchRun.tooLongMessage, nil])
+        #expect(lines.map { $0["error"] as? String } == [BatchRun.tooLongMessage.en, nil, BatchRun.tooLongMessage.en, nil])
     }
 
     @Test func aLineJustUnderTheLimitIsPriced() throws {

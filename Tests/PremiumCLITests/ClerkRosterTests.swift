@@ -12,7 +12,7 @@ struct ClerkRosterTests {
     func batch(_ arguments: [String], bytes: [UInt8]) -> (status: ExitCode, output: String, errors: String) {
         var source = MemorySource(bytes)
         var output = "", errors = ""
-        let status = PremiumCLI.run(["batch"] + arguments, input: &source, output: &output, errors: &errors)
+        let status = PremiumCLI.run(["batch"] + arguments, environment: englishLocale, input: &source, output: &output, errors: &errors)
         return (status, output, errors)
     }
 

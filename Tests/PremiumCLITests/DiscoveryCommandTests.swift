@@ -8,7 +8,7 @@ import Testing
 /// `premium regions`, `categories` and `calendar`: the policy data in words and numbers.
 struct DiscoveryCommandTests {
     static func json(_ arguments: [String]) throws -> [String: Any] {
-        let result = runCLI(arguments + ["--json"])
+        let result = runCLI(arguments + ["--json"], environment: chineseLocale)
         #expect(result.status == .success, "\(result.errors)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     }
@@ -25,7 +25,7 @@ struct DiscoveryCommandTests {
         #expect(year["document"] as? String == "北塔区政府办通知(2020-11-09)")
         #expect(year["coverage_from"] as? String == "2021-01-01")
 
-        let text = runCLI(["regions"]).output
+        let text = runCLI(["regions"], environment: chineseLocale).output
         #expect(text.contains("nancheng  南城街道（重庆市南川区）"))
         #expect(text.contains("  2021  南城办发〔2020〕84号  "))
         #expect(runCLI(["regions", "--lang", "en"]).output.contains("Beita District (Shaoyang, Hunan)"))
@@ -53,10 +53,10 @@ struct DiscoveryCommandTests {
         #expect((tekun["subsidy"] as? [[String: Any]])?.first?["amounts"] as? [Int] == [280, 655])
         #expect(tekun["paid_to"] as? String == "2021-06-30")
 
-        let text = runCLI(["categories", "--region", "beita"]).output
+        let text = runCLI(["categories", "--region", "beita"], environment: chineseLocale).output
         #expect(text.contains("  资助：定额资助85.00元，由医疗救助资金承担  [二(四)5]\n"))
         // dongzhi 四(三): 退捕渔民 60% of 280 = 168.
-        #expect(runCLI(["categories", "--region", "dongzhi"]).output.contains("按个人缴费的60%资助（168.00元）"))
+        #expect(runCLI(["categories", "--region", "dongzhi"], environment: chineseLocale).output.contains("按个人缴费的60%资助（168.00元）"))
     }
 
     @Test func calendarPutsTheKeyDatesInOrder() throws {
@@ -83,7 +83,7 @@ struct DiscoveryCommandTests {
 
     @Test("a missing or unknown region is a usage error", arguments: [
         (["categories"], "premium: error: missing --region (e.g. beita, 北塔区)"),
-        (["calendar", "--region", "beta"], "premium: error: unknown region 'beta'; did you mean 'beita'?"),
+        (["calendar", "--region", "beta"], "premium: error: unknown region 'beta'; did you mean 'beita' (北塔区)?"),
         (["categories", "--region", "zhuji", "--year", "2021"], "premium: error: region 'zhuji' has no notice for 2021; available: "),
     ])
     func badRegion(arguments: [String], message: String) {

@@ -9,13 +9,13 @@ import Testing
 struct ExplainCommandTests {
     /// The steps of `explain --json` as (step, amount, clauses).
     static func steps(_ arguments: [String]) throws -> (status: ExitCode, steps: [[String: Any]], object: [String: Any]) {
-        let result = runCLI(["explain"] + arguments + ["--json"])
+        let result = runCLI(["explain"] + arguments + ["--json"], environment: chineseLocale)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         return (result.status, try #require(object["steps"] as? [[String: Any]]), object)
     }
 
     @Test func beitaDibaoShows280Minus85Is195WithClauses二三And二四5() throws {
-        let result = runCLI(["explain", "--region", "beita", "--year", "2021", "--category", "dibao"])
+        let result = runCLI(["explain", "--region", "beita", "--year", "2021", "--category", "dibao"], environment: chineseLocale)
         #expect(result.status == .success)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains(" 3. 个人缴费  个人缴费标准 280元  [二(三)]"))
@@ -83,6 +83,6 @@ struct ExplainCommandTests {
         let result = runCLI(["explain", "--region", "beita", "--year", "2021", "--category", "dibo"])
         #expect(result.status == .usage)
         #expect(result.output.isEmpty)
-        #expect(result.errors.hasPrefix("premium: error: region 'beita' has no category 'dibo'; did you mean 'dibao'?\n"))
+        #expect(result.errors.hasPrefix("premium: error: region 'beita' has no category 'dibo'; did you mean 'dibao' (城乡低保对象)?\n"))
     }
 }

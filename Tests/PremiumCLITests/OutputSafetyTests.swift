@@ -51,19 +51,19 @@ struct OutputSafetyTests {
     @Test func aFailedWriteEndsTheRunWith74() {
         var source = MemorySource(Array(String(repeating: Self.record, count: 5000).utf8))
         var output = FailingSink(capacity: 100_000), errors = ""
-        let status = PremiumCLI.run(["batch"], input: &source, output: &output, errors: &errors)
+        let status = PremiumCLI.run(["batch"], environment: englishLocale, input: &source, output: &output, errors: &errors)
         #expect(status == .ioError)
         #expect(errors == "premium: error: cannot write standard output: No space left on device\n")
         var quoteOutput = FailingSink(capacity: 10)
         errors = ""
-        #expect(PremiumCLI.run(["quote", "--region", "beita"], output: &quoteOutput, errors: &errors) == .ioError)
+        #expect(PremiumCLI.run(["quote", "--region", "beita"], environment: englishLocale, output: &quoteOutput, errors: &errors) == .ioError)
         #expect(errors.hasPrefix("premium: error: cannot write standard output: "))
     }
 
     @Test func aFailedReadIsAnErrorNotTheEndOfInput() {
         var source = FailingSource(bytes: Array(Self.record.utf8))
         var output = "", errors = ""
-        let status = PremiumCLI.run(["batch"], input: &source, output: &output, errors: &errors)
+        let status = PremiumCLI.run(["batch"], environment: englishLocale, input: &source, output: &output, errors: &errors)
         #expect(status == .ioError)
         #expect(errors == "premium: error: cannot read standard input: Input/output error\n")
     }
@@ -113,6 +113,7 @@ struct OutputSafetyTests {
         let full = Process()
         full.executableURL = premiumBinary
         full.arguments = ["quote", "--region", "beita"]
+        full.environment = ["LANG": "C"]   // a bare server's locale: the tool speaks Chinese
         full.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
         let errors = Pipe()
         full.standardError = errors
@@ -120,7 +121,7 @@ struct OutputSafetyTests {
         full.waitUntilExit()
         #expect(full.terminationStatus == 74)
         #expect(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            == "premium: error: cannot write standard output: No space left on device\n")
+            == "premium: 错误：无法写入标准输出：磁盘空间已满\n")
 
         for redirect in [">&-", "<&-"] {
             let closed = try runBinary(["-c", "exec \"$0\" batch \"$@\" " + redirect, premiumBinary.path],

@@ -7,7 +7,7 @@ import Testing
 
 struct QuoteCommandTests {
     @Test func jsonForBeitaDibaoIsStableAndSorted二四5() {
-        let result = runCLI(["quote", "--region", "beita", "--year", "2021", "--category", "dibao", "--json"])
+        let result = runCLI(["quote", "--region", "beita", "--year", "2021", "--category", "dibao", "--json"], environment: chineseLocale)
         #expect(result.status == .success)
         #expect(result.errors.isEmpty)
         #expect(result.output == """
@@ -64,7 +64,7 @@ struct QuoteCommandTests {
     }
 
     @Test func chineseNamesWorkForRegionAndCategory() {
-        let result = runCLI(["quote", "--region", "北塔区", "--category", "低保"])
+        let result = runCLI(["quote", "--region", "北塔区", "--category", "低保"], environment: chineseLocale)
         #expect(result.status == .success)
         #expect(result.output.contains("本次应缴    195.00 元"))
         #expect(result.output.contains("−85.00 元  城乡低保对象 · 医疗救助资金"))
@@ -80,7 +80,7 @@ struct QuoteCommandTests {
     }
 
     @Test func residentWhoCannotJoinGetsAReasonAndStatus1() throws {
-        let result = runCLI(["quote", "--region", "dongzhi", "--year", "2021", "--paid-on", "2021-02-01", "--json"])
+        let result = runCLI(["quote", "--region", "dongzhi", "--year", "2021", "--paid-on", "2021-02-01", "--json"], environment: chineseLocale)
         #expect(result.status == .notEnrollable)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(json["enrollable"] as? Bool == false)
@@ -91,8 +91,8 @@ struct QuoteCommandTests {
     }
 
     @Test("bad input: one error line, nothing on stdout, exit 64", arguments: [
-        (["quote", "--region", "beitaa"], "premium: error: unknown region 'beitaa'; did you mean 'beita'?"),
-        (["quote", "--region", "beita", "--year", "2021", "--category", "dibaoo"], "premium: error: region 'beita' has no category 'dibaoo'; did you mean 'dibao'?"),
+        (["quote", "--region", "beitaa"], "premium: error: unknown region 'beitaa'; did you mean 'beita' (北塔区)?"),
+        (["quote", "--region", "beita", "--year", "2021", "--category", "dibaoo"], "premium: error: region 'beita' has no category 'dibaoo'; did you mean 'dibao' (城乡低保对象)?"),
         (["quote", "--region", "beita", "--year", "2021", "--paid-on", "2021-02-30"], "premium: error: invalid date '2021-02-30' for --paid-on: expected a real date such as 2022-01-05, 2022/1/5, 20220105 or 2022年1月5日"),
         (["quote", "--region", "beita", "--year", "2021", "--tier", "2"], "premium: error: region 'beita' has one fee level; '--tier 2' does not apply"),
         (["quote", "--region", "beita", "--year", "2022"], "premium: error: region 'beita' has no notice for 2022; available: 2021"),
@@ -112,7 +112,7 @@ struct QuoteCommandTests {
     @Test func categoryFromAnotherRegionListsThisRegionsCategories() {
         let result = runCLI(["quote", "--region", "beita", "--year", "2021", "--category", "tuibu-yumin"])
         #expect(result.status == .usage)
-        #expect(result.errors.hasPrefix("premium: error: region 'beita' has no category 'tuibu-yumin'; its categories: tekun, guer"))
+        #expect(result.errors.hasPrefix("premium: error: region 'beita' has no category 'tuibu-yumin'; its categories: tekun (特困供养人员), guer (孤儿)"))
     }
 
     @Test func malformedPolicyDirectoryIsExit65NamingFileAndPath() throws {

@@ -16,7 +16,9 @@ struct ResidentFieldTests {
             #expect(completion.contains("--" + field.flag), "completion lacks --\(field.flag)")
             for key in field.keys {
                 #expect(RecordField.named(key)?.field.index == field.index, "\(key)")
-                #expect(BatchCommand.help.contains(key), "batch help lacks \(key)")
+                for language in Language.allCases {
+                    #expect(BatchCommand.help.render(language, width: 80).contains(key), "batch help (\(language)) lacks \(key)")
+                }
             }
         }
         #expect(ResidentField.all.map(\.index) == Array(ResidentField.all.indices))

@@ -29,7 +29,7 @@ public struct QuoteEngine: Sendable {
             throw .tierNotOffered(tier, region: policy.id, tiers: policy.tiers)
         }
         for id in resident.categories where !policy.hasCategory(id) {
-            throw .unknownCategory(id, region: policy.id, known: policy.categories.map(\.id))
+            throw .unknownCategory(id, region: policy.choice, known: policy.categoryChoices)
         }
         // A group the notice subsidises in another tier is quoted in that tier when none
         // is given, if that group's subsidy is the one that applies (nancheng 五(二)).
@@ -60,7 +60,8 @@ public struct QuoteEngine: Sendable {
                 en: "no payment date given: assumed paid inside the centralised window (\(window.from) … \(window.to))"))
         }
         if let born = resident.born, paidOn < born, !resident.situations.contains(.unborn) {
-            throw .inconsistentResident("payment date \(paidOn) is before the date of birth \(born)")
+            throw .inconsistentResident(LocalizedText(zh: "缴费日期 \(paidOn) 早于出生日期 \(born)",
+                                                       en: "payment date \(paidOn) is before the date of birth \(born)"))
         }
         builder.paidOn = paidOn
         builder.cite(policy.coverageProvenance)

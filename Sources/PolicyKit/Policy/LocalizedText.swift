@@ -25,3 +25,22 @@ public struct LocalizedText: Equatable, Hashable, Sendable {
         try object.finish()
     }
 }
+
+extension LocalizedText {
+    /// Both languages' texts joined: `said + hint`.
+    public static func + (lhs: LocalizedText, rhs: LocalizedText) -> LocalizedText {
+        LocalizedText(zh: lhs.zh + rhs.zh, en: lhs.en + rhs.en)
+    }
+
+    /// The same text in both languages (a name, a number, a path).
+    public init(verbatim text: String) {
+        self.init(zh: text, en: text)
+    }
+}
+
+extension LocalizedText {
+    /// Both texts transformed alike.
+    public func map(_ transform: (String) -> String) -> LocalizedText {
+        LocalizedText(zh: transform(zh), en: transform(en))
+    }
+}

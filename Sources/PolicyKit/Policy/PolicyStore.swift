@@ -140,6 +140,12 @@ public struct PolicyStore: Sendable {
         return policies.map(\.id).filter { seen.insert($0).inserted }
     }
 
+    /// The regions as an error lists them, sorted by id.
+    public var regionChoices: [NamedChoice] {
+        var seen = Set<String>()
+        return policies.filter { seen.insert($0.id).inserted }.map(\.choice)
+    }
+
     /// The policy for a region and, when no year is named, the one whose collection holds
     /// `paidOn`: the notice whose centralised window holds it, else the latest whose ways
     /// of joining accept it, else the latest. `because` says which was chosen and why
@@ -175,7 +181,7 @@ public struct PolicyStore: Sendable {
         let typed = region.trimmedOfSpaces
         // Indices, not copies: this runs once per distinct batch record.
         guard let matches = byName[typed] ?? byName[typed.lowercased()], let latest = matches.last else {
-            throw .unknownRegion(region, known: regionIDs)
+            throw .unknownRegion(region, known: regionChoices)
         }
         guard let year else { return policies[latest] }
         guard let index = matches.first(where: { policies[$0].year == year }) else {
@@ -189,6 +195,12 @@ extension RegionPolicy {
     /// Every name that selects this region: id, Chinese name, aliases.
     var names: [String] { [id, name.zh] + aliases }
 
+    /// The region as an error names it.
+    public var choice: NamedChoice { NamedChoice(id: id, name: name.zh, aliases: aliases) }
+
+    /// The region's hardship groups as an error lists them.
+    public var categoryChoices: [NamedChoice] { categories.map { NamedChoice(id: $0.id, name: $0.name.zh, aliases: $0.aliases) } }
+
     /// Resolves a category typed as id, Chinese name or alias.
     public func resolveCategory(_ typed: String) throws(PolicyError) -> Category {
         let text = typed.trimmedOfSpaces
@@ -197,7 +209,7 @@ extension RegionPolicy {
         if let match = categories.first(where: { $0.id == lowered || $0.name.zh == text || $0.aliases.contains(text) }) {
             return match
         }
-        throw .unknownCategory(typed, region: id, known: categories.map(\.id))
+        throw .unknownCategory(typed, region: choice, known: categoryChoices)
     }
 }
 

@@ -1,14 +1,28 @@
 /// "Did you mean …?" hints, shared by policy validation and the command line.
 public enum Suggestion {
-    /// `"; did you mean 'beita'?"` when exactly one candidate is closest and close
-    /// enough (at most a third of the typed length, minimum 1), otherwise `""`.
-    public static func didYouMean(_ typed: String, among candidates: [String], prefix: String = "") -> String {
+    /// The one candidate closest to `typed`, when it is close enough (at most a third of
+    /// the typed length in characters, minimum 1, case ignored) and no other candidate is
+    /// as close. Characters, not bytes: `北塔去` is one edit from `北塔区`.
+    public static func closest(_ typed: String, among candidates: [String]) -> String? {
         let limit = max(1, typed.count / 3)
         let ranked = candidates.map { (candidate: $0, distance: editDistance(typed.lowercased(), $0.lowercased())) }
             .filter { $0.distance <= limit }
             .sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
-        guard let best = ranked.first, ranked.dropFirst().first?.distance != best.distance else { return "" }
-        return "; did you mean '\(prefix)\(best.candidate)'?"
+        guard let best = ranked.first, ranked.dropFirst().first(where: { $0.candidate != best.candidate })?.distance != best.distance
+        else { return nil }
+        return best.candidate
+    }
+
+    /// `"; did you mean 'beita'?"` for the `closest` candidate, otherwise `""`. English:
+    /// policy validation, whose readers maintain the data, uses it.
+    public static func didYouMean(_ typed: String, among candidates: [String], prefix: String = "") -> String {
+        closest(typed, among: candidates).map { "; did you mean '\(prefix)\($0)'?" } ?? ""
+    }
+
+    /// The hint for a value shown as `zh` in Chinese and `en` in English
+    /// (`“北塔区”（beita）`, `'beita' (北塔区)`).
+    public static func hint(zh: String, en: String) -> LocalizedText {
+        LocalizedText(zh: "；您是否要输入\(zh)？", en: "; did you mean \(en)?")
     }
 
     /// Optimal string alignment distance: Levenshtein plus adjacent transpositions,

@@ -24,7 +24,7 @@ struct ColumnMatcher {
     /// Normalised name → column, for every name the table knows.
     private let known: [String: Column]
     /// The names as written, for suggestions, with what to call them in a message.
-    private let names: [(name: String, shown: String)]
+    private let names: [(name: String, shown: LocalizedText)]
     private let carry: Set<String>
 
     /// Columns premium carries by meaning, with their Chinese headers.
@@ -39,18 +39,20 @@ struct ColumnMatcher {
     }
 
     init(carry: [String]) {
-        var known: [String: Column] = [:], names: [(String, String)] = []
+        var known: [String: Column] = [:], names: [(String, LocalizedText)] = []
         for field in RecordField.allCases {
             // A field's Chinese headers name its single-value key (`category`, not `categories`).
             let headers = field.isList ? [] : field.field.headers
             for name in [field.name] + headers {
                 known[HeaderMatch.normalized(name)] = .field(field)
-                let chinese = field.field.headers.first.map { " (\($0))" } ?? ""
-                names.append((name, name == field.name ? "'\(name)'\(chinese)" : "'\(name)' (\(field.name))"))
+                let chinese = field.field.headers.first
+                names.append((name, name == field.name
+                    ? LocalizedText(zh: "“\(name)”" + (chinese.map { "（\($0)）" } ?? ""), en: "'\(name)'" + (chinese.map { " (\($0))" } ?? ""))
+                    : LocalizedText(zh: "“\(name)”（\(field.name)）", en: "'\(name)' (\(field.name))")))
             }
         }
-        for name in ColumnMatcher.nameHeaders { known[HeaderMatch.normalized(name)] = .carried(village: false); names.append((name, "'\(name)'")) }
-        for name in ColumnMatcher.villageHeaders { known[HeaderMatch.normalized(name)] = .carried(village: true); names.append((name, "'\(name)'")) }
+        for name in ColumnMatcher.nameHeaders { known[HeaderMatch.normalized(name)] = .carried(village: false); names.append((name, LocalizedText(zh: "“\(name)”", en: "'\(name)'"))) }
+        for name in ColumnMatcher.villageHeaders { known[HeaderMatch.normalized(name)] = .carried(village: true); names.append((name, LocalizedText(zh: "“\(name)”", en: "'\(name)'"))) }
         self.known = known
         self.names = names
         self.carry = Set(carry.map(HeaderMatch.normalized))
@@ -78,11 +80,16 @@ struct ColumnMatcher {
             } else if let column = known[key] {
                 columns.append(column)
             } else if BatchResult.outputKeys.contains(key) {
-                guard isOwnOutput else { throw .invalid("input column '\(Echo.value(name))' is also a column batch writes; rename it") }
+                guard isOwnOutput else {
+                    throw .invalid(LocalizedText(zh: "输入列“\(Echo.value(name))”与 batch 输出的列同名，请改名",
+                                                 en: "input column '\(Echo.value(name))' is also a column batch writes; rename it"))
+                }
                 columns.append(.result)
             } else if !carry.contains(key), let suggestion = HeaderMatch.closest(to: name, among: names.map(\.name)) ?? containedName(key) {
                 let shown = names.first { $0.name == suggestion }!.shown
-                throw .invalid("column '\(Echo.value(name))' is not known; did you mean \(shown)? (to keep it as it is, add --carry '\(Echo.value(name))')")
+                throw .invalid(LocalizedText(
+                    zh: "无法识别列“\(Echo.value(name))”；您是否要输入\(shown.zh)？（如要原样保留该列，请加 --carry '\(Echo.value(name))'）",
+                    en: "column '\(Echo.value(name))' is not known; did you mean \(shown.en)? (to keep it as it is, add --carry '\(Echo.value(name))')"))
             } else {
                 columns.append(.carried(village: false))
             }
@@ -91,7 +98,10 @@ struct ColumnMatcher {
         var seen: [RecordField: String] = [:]
         for (name, column) in zip(header, columns) {
             guard case .field(let field) = column else { continue }
-            if let other = seen[field] { throw .invalid("columns '\(Echo.value(other))' and '\(Echo.value(name))' both give '\(field.name)'") }
+            if let other = seen[field] {
+                throw .invalid(LocalizedText(zh: "“\(Echo.value(other))”和“\(Echo.value(name))”两列都给出了 \(field.name)",
+                                             en: "columns '\(Echo.value(other))' and '\(Echo.value(name))' both give '\(field.name)'"))
+            }
             seen[field] = name
         }
         return columns

@@ -19,7 +19,7 @@ final class RecordDecoder {
     /// A decoded record, or why it cannot be priced.
     enum Decoded {
         case resident(policy: Int, Resident, selection: LocalizedText?)
-        case failure(String)
+        case failure(LocalizedText)
     }
 
     private let store: PolicyStore
@@ -133,7 +133,7 @@ final class RecordDecoder {
         do {
             let (policy, resident, selection) = try request.resolve(in: store, today: today) { ResidentField.key(forFlag: $0) }
             guard let number = policies.firstIndex(where: { $0.id == policy.id && $0.year == policy.year }) else {
-                return .failure("internal error: policy \(policy.id) \(policy.year) is not in the store")
+                return .failure(LocalizedText(zh: "内部错误：政策 \(policy.id) \(policy.year) 不在数据中", en: "internal error: policy \(policy.id) \(policy.year) is not in the store"))
             }
             return .resident(policy: number, resident, selection: selection)
         } catch {
@@ -260,10 +260,10 @@ final class RecordDecoder {
                 value = .string(text)
             } else {
                 do { value = try JSONParser.parse(Array(line[range])) } catch {
-                    throw .init(message: "invalid value for '\(field.name)': " + error.message)
+                    throw .init(message: LocalizedText(zh: "字段“\(field.name)”的值无效：", en: "invalid value for '\(field.name)': ") + LocalizedText(verbatim: error.message))
                 }
             }
-            let listMessage = "field '\(field.name)' must be an array of strings"
+            let listMessage = LocalizedText(zh: "字段“\(field.name)”应为字符串数组", en: "field '\(field.name)' must be an array of strings")
             switch (field.kind, value) {
             case (_, .null): continue
             case (.categories, .array(let items)) where field.isList:
@@ -278,7 +278,7 @@ final class RecordDecoder {
             case (.situation, .bool(let flag)): values[field.rawValue] = flag ? "true" : "false"
             case (.situation, .number(let text)) where text == "1" || text == "0": values[field.rawValue] = text
             default:
-                throw .init(message: "field '\(field.name)' has the wrong type (\(value.typeName))")
+                throw .init(message: LocalizedText(zh: "字段“\(field.name)”的类型不对（\(value.typeName)）", en: "field '\(field.name)' has the wrong type (\(value.typeName))"))
             }
         }
         return try RecordField.request(from: values, categories: categories)

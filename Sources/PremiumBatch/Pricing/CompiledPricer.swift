@@ -101,7 +101,7 @@ final class CompiledPricer {
             template = ResultTemplate.make(quote, cover: cover, csv: csv, language: language, full: full,
                                            tally: CompiledPricer.tally(quote))
         } catch {
-            let message = RequestError.policy(error).message
+            let message = RequestError.policy(error).message(language)
             mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
             template = ResultTemplate.error(message, csv: csv)
         }

@@ -65,7 +65,7 @@ enum JSONLineScanner {
         fileprivate func add(_ key: UnsafeBufferPointer<UInt8>, member: Range<Int>, value: Range<Int>,
                              in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
             if let field = RecordField.named(key) {
-                guard set(field, value) else { throw Failure(message: "field '\(field.name)' given twice") }
+                guard set(field, value) else { throw Failure(message: .givenTwice(field.name)) }
                 // An ID number is read and also carried, so the output keeps it as text.
                 if field.kind == .idNumber { carried.append(member) }
                 return
@@ -78,10 +78,12 @@ enum JSONLineScanner {
         fileprivate func addCarried(_ key: UnsafeBufferPointer<UInt8>, member: Range<Int>, value: Range<Int>,
                                     in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
             if BatchResult.isOutputKey(key) {
-                throw Failure(message: "input field '\(String(decoding: key, as: UTF8.self))' is also a field batch writes; rename it",
+                let name = String(decoding: key, as: UTF8.self)
+                throw Failure(message: LocalizedText(zh: "输入字段“\(name)”与 batch 输出的字段同名，请改名",
+                                                     en: "input field '\(name)' is also a field batch writes; rename it"),
                               fatal: true)
             }
-            if isCarriedTwice(key, in: line) { throw Failure(message: "field '\(String(decoding: key, as: UTF8.self))' given twice") }
+            if isCarriedTwice(key, in: line) { throw Failure(message: .givenTwice(String(decoding: key, as: UTF8.self))) }
             carried.append(member)
             if RecordField.isVillage(key) { village = value }
         }
@@ -155,7 +157,7 @@ enum JSONLineScanner {
 
     /// Why a line is not a usable record.
     struct Failure: Error {
-        var message: String
+        var message: LocalizedText
         /// The line shows the whole input cannot be used (an input field that batch also
         /// writes would give output lines with the key twice).
         var fatal = false
@@ -169,7 +171,7 @@ enum JSONLineScanner {
         } catch {
             // Strings were checked as they were skipped; anywhere else a byte that is not
             // ASCII is a syntax error. Say which is the cause.
-            throw isValidUTF8(line) ? error : Failure(message: "not valid UTF-8")
+            throw isValidUTF8(line) ? error : Failure(message: LocalizedText(zh: "不是有效的 UTF-8 文本", en: "not valid UTF-8"))
         }
     }
 
@@ -177,32 +179,32 @@ enum JSONLineScanner {
         record.reset()
         var index = skipSpace(line, 0)
         guard index < line.count, line[index] == UInt8(ascii: "{") else {
-            throw Failure(message: index == line.count ? "empty line" : "not a JSON object")
+            throw Failure(message: index == line.count ? LocalizedText(zh: "空行", en: "empty line") : LocalizedText(zh: "不是 JSON 对象", en: "not a JSON object"))
         }
         index = skipSpace(line, index + 1)
         if index < line.count, line[index] == UInt8(ascii: "}") {
             index += 1
         } else {
             while true {
-                guard index < line.count, line[index] == UInt8(ascii: "\"") else { throw Failure(message: "expected a key in quotes") }
+                guard index < line.count, line[index] == UInt8(ascii: "\"") else { throw Failure(message: LocalizedText(zh: "JSON 有误：此处应为带引号的键", en: "expected a key in quotes")) }
                 let memberStart = index
-                guard let keyEnd = skipString(line, index) else { throw Failure(message: "unterminated key") }
+                guard let keyEnd = skipString(line, index) else { throw Failure(message: LocalizedText(zh: "JSON 有误：键缺少结尾引号", en: "unterminated key")) }
                 let keyRange = (index + 1)..<(keyEnd - 1)
                 index = skipSpace(line, keyEnd)
-                guard index < line.count, line[index] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after a key") }
+                guard index < line.count, line[index] == UInt8(ascii: ":") else { throw Failure(message: LocalizedText(zh: "JSON 有误：键后应为“:”", en: "expected ':' after a key")) }
                 index = skipSpace(line, index + 1)
                 let valueStart = index
-                guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: "invalid JSON value") }
+                guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: LocalizedText(zh: "JSON 有误：值无效", en: "invalid JSON value")) }
                 let key = UnsafeBufferPointer(rebasing: line[keyRange])
                 if let field = RecordField.named(key) {
                     // A known name has no escapes.
-                    guard record.set(field, valueStart..<valueEnd) else { throw Failure(message: "field '\(field.name)' given twice") }
+                    guard record.set(field, valueStart..<valueEnd) else { throw Failure(message: .givenTwice(field.name)) }
                 } else if !hasBackslash(key) {
                     try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                 } else {
                     // Keys are compared as text: "c\u0061tegory" is category.
                     guard case .string(let text)? = try? JSONParser.parse(Array(line[memberStart..<keyEnd])) else {
-                        throw Failure(message: "invalid JSON key")
+                        throw Failure(message: LocalizedText(zh: "JSON 有误：键无效", en: "invalid JSON key"))
                     }
                     record.escapedKeys = true
                     var unescaped = Array(text.utf8)
@@ -211,13 +213,13 @@ enum JSONLineScanner {
                     }
                 }
                 index = skipSpace(line, valueEnd)
-                guard index < line.count else { throw Failure(message: "truncated JSON object") }
+                guard index < line.count else { throw Failure(message: LocalizedText(zh: "JSON 对象不完整", en: "truncated JSON object")) }
                 if line[index] == UInt8(ascii: ",") { index = skipSpace(line, index + 1); continue }
                 if line[index] == UInt8(ascii: "}") { index += 1; break }
-                throw Failure(message: "expected ',' or '}'")
+                throw Failure(message: LocalizedText(zh: "JSON 有误：此处应为“,”或“}”", en: "expected ',' or '}'"))
             }
         }
-        guard skipSpace(line, index) == line.count else { throw Failure(message: "text after the JSON object") }
+        guard skipSpace(line, index) == line.count else { throw Failure(message: LocalizedText(zh: "JSON 对象之后还有多余内容", en: "text after the JSON object")) }
     }
 
     static func skipSpace(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
@@ -379,5 +381,12 @@ enum JSONLineScanner {
             index += length
         }
         return true
+    }
+}
+
+extension LocalizedText {
+    /// A record naming a field twice.
+    static func givenTwice(_ name: String) -> LocalizedText {
+        LocalizedText(zh: "字段“\(name)”出现了两次", en: "field '\(name)' given twice")
     }
 }

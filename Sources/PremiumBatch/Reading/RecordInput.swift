@@ -49,7 +49,7 @@ struct JSONLinesInput: RecordInput {
         do throws(JSONLineScanner.Failure) {
             try JSONLineScanner.scan(bytes, into: record)
         } catch {
-            if error.fatal { throw .invalid(Echo.message(error.message)) }
+            if error.fatal { throw .invalid(error.message) }
             return InputRecord(decoded: .failure(error.message), carried: .none, village: nil)
         }
         return InputRecord(decoded: decoder.decode(bytes, record), carried: .json(bytes, record.carried),
@@ -91,7 +91,7 @@ struct CSVInput: RecordInput {
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, unterminated: Bool) throws(BatchStop) -> InputRecord? {
         skippedBlank = false
         if unterminated {
-            return InputRecord(decoded: .failure("unterminated quoted field: a quote opened in this row is never closed"),
+            return InputRecord(decoded: .failure(LocalizedText(zh: "引号未闭合：本行打开的引号没有结束", en: "unterminated quoted field: a quote opened in this row is never closed")),
                                carried: .none, village: nil)
         }
         // Blank rows and rows of only separators are not residents: skipped, counted.
@@ -103,23 +103,23 @@ struct CSVInput: RecordInput {
         if !bytes.contains(UInt8(ascii: "\"")) {
             split(bytes)
             guard cells.count == header.count else {
-                return InputRecord(decoded: .failure("expected \(header.count) columns, got \(cells.count)"), carried: .none, village: nil)
+                return InputRecord(decoded: .failure(.columnCount(header.count, cells.count)), carried: .none, village: nil)
             }
             if let column = unnamedColumns.first(where: { !cells[$0].isEmpty }) {
-                return InputRecord(decoded: .failure("column \(column + 1) has no header but this row has a value in it"), carried: .none, village: nil)
+                return InputRecord(decoded: .failure(LocalizedText(zh: "第\(column + 1)列没有表头，但本行在该列有值", en: "column \(column + 1) has no header but this row has a value in it")), carried: .none, village: nil)
             }
             return InputRecord(decoded: decoder.decode(bytes, cells: cells, fields: fields),
                                carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : RecordDecoder.trimmed(bytes, cells[$0]) }),
                                village: villageColumn.map { UnsafeBufferPointer(rebasing: bytes[cells[$0]]) })
         }
         guard let texts = CSV.fields(bytes, 0..<bytes.count) else {
-            return InputRecord(decoded: .failure("malformed CSV quoting"), carried: .none, village: nil)
+            return InputRecord(decoded: .failure(LocalizedText(zh: "CSV 引号格式有误", en: "malformed CSV quoting")), carried: .none, village: nil)
         }
         guard texts.count == header.count else {
-            return InputRecord(decoded: .failure("expected \(header.count) columns, got \(texts.count)"), carried: .none, village: nil)
+            return InputRecord(decoded: .failure(.columnCount(header.count, texts.count)), carried: .none, village: nil)
         }
         if let column = unnamedColumns.first(where: { !CSV.trimmed(texts[$0]).isEmpty }) {
-            return InputRecord(decoded: .failure("column \(column + 1) has no header but this row has a value in it"), carried: .none, village: nil)
+            return InputRecord(decoded: .failure(LocalizedText(zh: "第\(column + 1)列没有表头，但本行在该列有值", en: "column \(column + 1) has no header but this row has a value in it")), carried: .none, village: nil)
         }
         var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
         for (column, field) in fields.enumerated() {
@@ -136,7 +136,7 @@ struct CSVInput: RecordInput {
         let names = (CSV.fields(bytes, 0..<bytes.count) ?? []).map(CSV.trimmed)
         var seen = Set<String>()
         for name in names where !name.isEmpty && !seen.insert(name).inserted {
-            throw .invalid("CSV header names column '\(Echo.value(name))' twice")
+            throw .invalid(LocalizedText(zh: "CSV 表头中“\(Echo.value(name))”列出现了两次", en: "CSV header names column '\(Echo.value(name))' twice"))
         }
         let columns = try matcher.columns(names)
         fields = columns.map { if case .field(let field) = $0 { field } else { nil } }
@@ -166,4 +166,11 @@ struct CSVInput: RecordInput {
     }
 
     func villageName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { String(decoding: bytes, as: UTF8.self) }
+}
+
+extension LocalizedText {
+    /// A CSV row with another number of cells than its header.
+    static func columnCount(_ expected: Int, _ found: Int) -> LocalizedText {
+        LocalizedText(zh: "应有\(expected)列，实有\(found)列", en: "expected \(expected) columns, got \(found)")
+    }
 }

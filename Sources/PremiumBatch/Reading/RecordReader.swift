@@ -1,3 +1,4 @@
+import PolicyKit
 import ResidentIO
 
 /// Reads a roster in chunks and hands each complete record to a consumer, keeping only
@@ -90,5 +91,5 @@ public enum BatchStop: Error {
     case write(Int32)
     /// The input as a whole cannot be used (a duplicate CSV header, an input field that
     /// batch also writes).
-    case invalid(String)
+    case invalid(LocalizedText)
 }

@@ -153,14 +153,16 @@ final class TranscodingSource: ByteSource {
     }
 
     /// The message for a roster that stopped being text.
-    static func explain(_ failure: TextDecodingError, forced: BatchRun.Encoding) -> String {
+    static func explain(_ failure: TextDecodingError, forced: BatchRun.Encoding) -> LocalizedText {
         let hint = switch (failure.encoding, forced) {
-        case (.utf8, .utf8): "; if the file was saved by Chinese Excel or WPS, try --encoding gb18030"
-        case (.utf8, _): "; the file mixes encodings (UTF-8 Chinese first, then bytes that are not UTF-8)"
-        case (.gb18030, .detect): "; if the file is UTF-8, try --encoding utf-8"
-        default: ""
+        case (.utf8, .utf8): LocalizedText(zh: "；如果文件由中文版 Excel 或 WPS 保存，请试用 --encoding gb18030",
+                                           en: "; if the file was saved by Chinese Excel or WPS, try --encoding gb18030")
+        case (.utf8, _): LocalizedText(zh: "；文件混用了编码（前面是 UTF-8 中文，后面的字节不是 UTF-8）",
+                                       en: "; the file mixes encodings (UTF-8 Chinese first, then bytes that are not UTF-8)")
+        case (.gb18030, .detect): LocalizedText(zh: "；如果文件是 UTF-8 编码，请试用 --encoding utf-8", en: "; if the file is UTF-8, try --encoding utf-8")
+        default: LocalizedText(verbatim: "")
         }
-        return failure.message.en + hint
+        return failure.message + hint
     }
 
     private func countLines(_ count: Int) {

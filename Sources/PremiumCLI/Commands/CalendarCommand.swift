@@ -6,10 +6,13 @@ enum CalendarCommand {
     static let options = CategoriesCommand.options
 
     static let info = CommandInfo(
-        name: "calendar", summary: "A region-year's key dates: windows, cut-offs, surcharges, coverage.",
-        help: helpText(
+        name: "calendar", summary: LocalizedText(zh: "某地区某年度的关键日期：缴费期、截止日、加收、待遇期。",
+                                                 en: "A region-year's key dates: windows, cut-offs, surcharges, coverage."),
+        help: HelpPage(
             usage: "premium calendar --region <region> [--year <yyyy>] [--json] [--lang zh|en]",
-            overview: "The key dates of a region's policy year in order: payment windows and extensions, cut-offs for subsidies and surcharges, the coverage year. For each window: who may pay, what it costs, when cover starts.",
+            overview: LocalizedText(
+                zh: "按顺序列出某地区政策年度的关键日期：缴费期及延长期、资助和加收的截止日、待遇年度。每个缴费期给出：谁可以缴、缴多少、待遇从何时开始。",
+                en: "The key dates of a region's policy year in order: payment windows and extensions, cut-offs for subsidies and surcharges, the coverage year. For each window: who may pay, what it costs, when cover starts."),
             options: options,
             examples: ["premium calendar --region nanan", "premium calendar --region 南城 --json"]),
         options: options)

@@ -6,10 +6,13 @@ enum CategoriesCommand {
     static let options = QuoteCommand.residentOptions.filter { $0.name == "region" || $0.name == "year" } + QuoteCommand.outputOptions
 
     static let info = CommandInfo(
-        name: "categories", summary: "List a region's hardship groups: subsidy, who funds it, when it applies.",
-        help: helpText(
+        name: "categories", summary: LocalizedText(zh: "列出某地区的困难群体类别：资助标准、资金来源、适用时间。",
+                                                   en: "List a region's hardship groups: subsidy, who funds it, when it applies."),
+        help: HelpPage(
             usage: "premium categories --region <region> [--year <yyyy>] [--json] [--lang zh|en]",
-            overview: "List the hardship groups a region's notice subsidises: id, Chinese name and aliases, the subsidy in words and numbers, who funds it, and when it applies.",
+            overview: LocalizedText(
+                zh: "列出某地区通知资助的困难群体：代码、中文名和别名、资助的文字说明和金额、资金来源、适用时间。",
+                en: "List the hardship groups a region's notice subsidises: id, Chinese name and aliases, the subsidy in words and numbers, who funds it, and when it applies."),
             options: options,
             examples: ["premium categories --region beita", "premium categories --region 南城 --lang en", "premium categories --region zhuji --json"]),
         options: options)

@@ -8,14 +8,15 @@ import ResidentIO
 /// region or category completes without editing a script.
 enum CompletionCommand {
     static let options: [OptionSpec] = [
-        .value("policy-dir", "dir", "Complete region and category ids from DIR instead of the built-in copy."),
+        .value("policy-dir", "dir", zh: "从 DIR（而非内置数据）补全地区和类别代码。", en: "Complete region and category ids from DIR instead of the built-in copy."),
     ]
 
     static let info = CommandInfo(
-        name: "completion", summary: "Print a bash or zsh completion script.",
-        help: helpText(
+        name: "completion", summary: LocalizedText(zh: "输出 bash 或 zsh 的命令补全脚本。", en: "Print a bash or zsh completion script."),
+        help: HelpPage(
             usage: "premium completion bash|zsh",
-            overview: "Print a shell completion script: commands, options and their values, region ids, and the category ids of the region given with --region.",
+            overview: LocalizedText(zh: "输出命令行补全脚本：命令、选项及其取值、地区代码，以及 --region 所给地区的类别代码。",
+                                    en: "Print a shell completion script: commands, options and their values, region ids, and the category ids of the region given with --region."),
             options: options,
             examples: [
                 "source <(premium completion bash)                 # now, in this shell",
@@ -27,7 +28,7 @@ enum CompletionCommand {
     static func run(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {
         let parsed = try FlagParser(options: options).parse(arguments)
         guard parsed.positionals.count == 1, let shell = parsed.positionals.first, shell == "bash" || shell == "zsh" else {
-            throw .usage("completion needs one shell: bash or zsh")
+            throw .usage(zh: "completion 需要指定一种 shell：bash 或 zsh", en: "completion needs one shell: bash or zsh")
         }
         let script = bashScript(store: try context.store(parsed))
         guard shell == "zsh" else { return CommandResult(output: script) }

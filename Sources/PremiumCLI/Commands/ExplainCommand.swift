@@ -6,16 +6,21 @@ enum ExplainCommand {
     static let options = QuoteCommand.options
 
     static let info = CommandInfo(
-        name: "explain", summary: "The same as quote, as the steps of the calculation with the clause of each.",
-        help: helpText(
+        name: "explain", summary: LocalizedText(zh: "与 quote 相同，但列出计算的每一步及其依据条款。",
+                                                en: "The same as quote, as the steps of the calculation with the clause of each."),
+        help: HelpPage(
             usage: "premium explain --region <region> [--category <id>]... [--paid-on <date>] [options]",
-            overview: "Show why a resident pays what he pays: the steps of the calculation in order (payment date, way of joining, fee and tier, surcharge, the subsidy chosen and those not chosen, what is paid now, cover start and end), each with its value and the clause of the notice it comes from, then every assumption made. Takes the same options as 'premium quote'.",
+            overview: LocalizedText(
+                zh: "说明居民为什么缴这么多：按顺序列出计算步骤（缴费日期、参保途径、缴费标准和档次、加收、选用和未选用的资助、本次应缴、待遇起止），每步给出数值和所依据的通知条款，最后列出所作的全部假设。选项与 premium quote 相同。",
+                en: "Show why a resident pays what he pays: the steps of the calculation in order (payment date, way of joining, fee and tier, surcharge, the subsidy chosen and those not chosen, what is paid now, cover start and end), each with its value and the clause of the notice it comes from, then every assumption made. Takes the same options as 'premium quote'."),
             options: options,
             examples: [
                 "premium explain --region beita --category dibao",
                 "premium explain --region nancheng --category dibao --category tekun --paid-on 2021-07-15 --lang en",
                 "premium explain --region nanan --paid-on 2024-03-15 --json",
-            ]) + "\nEXIT STATUS: as for quote: 0; 1 when the resident cannot join on that date; 64 usage; 65 bad policy data.\n",
+            ],
+            notes: [LocalizedText(zh: "退出状态：同 quote：0；1 该居民在该日期不能参保；64 用法错误；65 政策数据有误。",
+                                  en: "EXIT STATUS: as for quote: 0; 1 when the resident cannot join on that date; 64 usage; 65 bad policy data.")]),
         options: options)
 
     static func run(_ arguments: ArraySlice<String>, context: CommandContext) throws(CLIError) -> CommandResult {

@@ -7,18 +7,22 @@ enum QuoteCommand {
     static let residentOptions: [OptionSpec] = ResidentField.all.map(\.option)
 
     static let outputOptions: [OptionSpec] = [
-        .flag("json", "Print one JSON object (snake_case keys, amounts in yuan)."),
-        .value("lang", "zh|en", "Language of text output and JSON messages (default zh)."),
-        .value("policy-dir", "dir", "Read policy data from DIR instead of the built-in copy (also $PREMIUM_POLICY_DIR)."),
+        .flag("json", zh: "输出一个 JSON 对象（键为 snake_case，金额以元为单位）。", en: "Print one JSON object (snake_case keys, amounts in yuan)."),
+        .value("lang", "zh|en", zh: "输出和提示信息的语言（默认取自 LC_ALL/LC_MESSAGES/LANG：中文环境、C、POSIX 或未设置时为中文，其他为英文）。",
+               en: "Language of output and messages (default from LC_ALL/LC_MESSAGES/LANG: Chinese for zh*, C, POSIX or none, else English)."),
+        .value("policy-dir", "dir", zh: "从 DIR 读取政策数据，而不用内置数据（也可用 $PREMIUM_POLICY_DIR）。",
+               en: "Read policy data from DIR instead of the built-in copy (also $PREMIUM_POLICY_DIR)."),
     ]
 
     static let options = residentOptions + outputOptions
 
-    static let info = CommandInfo(name: "quote", summary: "One resident's amount and cover dates.", help: help, options: options)
+    static let info = CommandInfo(
+        name: "quote", summary: LocalizedText(zh: "计算一位居民的缴费金额和待遇起止日期。", en: "One resident's amount and cover dates."),
+        help: help, options: options)
 
-    static let help = helpText(
+    static let help = HelpPage(
         usage: "premium quote --region <region> [--category <id>]... [--paid-on <date>] [options]",
-        overview: "How much a resident pays this year, and from which day he is covered.",
+        overview: LocalizedText(zh: "居民今年应缴多少钱，从哪天起享受待遇。", en: "How much a resident pays this year, and from which day he is covered."),
         options: options,
         examples: [
             "premium quote --region beita --category dibao",
@@ -26,7 +30,9 @@ enum QuoteCommand {
             "premium quote --region nanan --paid-on 2024-03-15 --lang en",
             "premium quote --region zhuji --paid-on 2023-05-10 --left-employee-insurance 2022-12-31",
             "premium quote --region dongzhi --born 2021-03-31 --paid-on 2021-06-30",
-        ])
+        ],
+        notes: [LocalizedText(zh: "退出状态：0 可参保；1 该居民在该日期不能参保；64 用法错误；65 政策数据有误。",
+                              en: "EXIT STATUS: 0 enrollable; 1 the resident cannot join on that date; 64 usage error; 65 bad policy data.")])
 
     /// For help that lists the situation flags: how each notice words a situation where
     /// it differs from the generic wording (nancheng's students are 在渝高校大学生 only).
@@ -40,15 +46,17 @@ enum QuoteCommand {
                 policy.situationNames[situation].map { "\(policy.id) \(policy.year): \($0.zh)" }
             }
             guard !wordings.isEmpty else { continue }
-            text += "  --\(situation.rawValue)\n" + wordings.map { "      \($0)\n" }.joined()
+            text += "  --\(situation.rawValue)\n"
+                + wordings.map { "      " + TextWrap.hanging($0, width: context.width, indent: 8) + "\n" }.joined()
         }
-        return text.isEmpty ? "" : "\nAS EACH NOTICE WORDS THEM (各地通知的表述):\n" + text
+        let heading = TextWrap.lines("各地通知的表述（AS EACH NOTICE WORDS THEM）：", width: context.width).joined(separator: "\n")
+        return text.isEmpty ? "" : "\n" + heading + "\n" + text
     }
 
     /// Builds a request from parsed flags.
     static func request(from parsed: ParsedArguments) throws(CLIError) -> QuoteRequest {
         guard parsed.positionals.isEmpty else {
-            throw .usage("unexpected argument '\(parsed.positionals[0])'")
+            throw .usage(zh: "多余的参数“\(parsed.positionals[0])”", en: "unexpected argument '\(parsed.positionals[0])'")
         }
         var request = QuoteRequest()
         for field in ResidentField.all {

@@ -6,10 +6,12 @@ enum RegionsCommand {
     static let options = QuoteCommand.outputOptions
 
     static let info = CommandInfo(
-        name: "regions", summary: "List regions: id, Chinese name, province and city, years and their notices.",
-        help: helpText(
+        name: "regions", summary: LocalizedText(zh: "列出地区：代码、中文名、省市、年度及其通知。",
+                                                en: "List regions: id, Chinese name, province and city, years and their notices."),
+        help: HelpPage(
             usage: "premium regions [--json] [--lang zh|en]",
-            overview: "List the regions premium knows, with the years available and each year's notice.",
+            overview: LocalizedText(zh: "列出 premium 收录的地区、可用的年度和每个年度的通知。",
+                                    en: "List the regions premium knows, with the years available and each year's notice."),
             options: options,
             examples: ["premium regions", "premium regions --json"]),
         options: options)

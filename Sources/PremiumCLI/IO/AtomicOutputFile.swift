@@ -31,12 +31,12 @@ struct AtomicOutputFile {
         var existing = stat()
         if stat(path, &existing) == 0 {
             if existing.st_mode & S_IFMT == S_IFDIR {
-                throw CLIError(message: "cannot create '\(given)': it is a directory", status: .cantCreate)
+                throw CLIError(zh: "无法创建“\(given)”：这是一个目录", en: "cannot create '\(given)': it is a directory", status: .cantCreate)
             }
             if existing.st_mode & S_IFMT != S_IFREG {
                 let descriptor = open(path, O_WRONLY | O_CLOEXEC)
                 guard descriptor >= 0 else {
-                    throw CLIError(message: "cannot create '\(given)': \(systemMessage(errno))", status: .cantCreate)
+                    throw .cannotCreate(.path(given), errno)
                 }
                 temporaryPath = nil
                 sink = FileDescriptorSink(descriptor: descriptor)
@@ -49,7 +49,7 @@ struct AtomicOutputFile {
         var template = Array((directory + "." + base + ".premium-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw CLIError(message: "cannot create '\(path)': \(systemMessage(errno))", status: .cantCreate)
+            throw .cannotCreate(.path(path), errno)
         }
         temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // mkstemp makes the file 0600: give it the old file's mode, else 0666 less umask.
@@ -70,13 +70,13 @@ struct AtomicOutputFile {
         if sink.writeError == nil, fsync(sink.descriptor) != 0, errno != EINVAL { failFlush(errno) }
         if let code = sink.close() {
             if let temporaryPath { unlink(temporaryPath) }
-            throw .cannotWrite("'\(path)'", code)
+            throw .cannotWrite(.path(path), code)
         }
         guard let temporaryPath else { return }
         guard rename(temporaryPath, path) == 0 else {
             let code = errno
             unlink(temporaryPath)
-            throw .cannotWrite("'\(path)'", code)
+            throw .cannotWrite(.path(path), code)
         }
     }
 

@@ -12,10 +12,10 @@ enum FileWriter {
     static func write(_ text: String, to path: String) throws(CLIError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
-            throw CLIError(message: "cannot create '\(path)': \(systemMessage(errno))", status: .cantCreate)
+            throw .cannotCreate(.path(path), errno)
         }
         var sink = FileDescriptorSink(descriptor: descriptor)
         sink.write(text)
-        if let code = sink.close() { throw .cannotWrite("'\(path)'", code) }
+        if let code = sink.close() { throw .cannotWrite(.path(path), code) }
     }
 }

@@ -21,4 +21,13 @@ public enum StandardStreams {
                 FileDescriptorSink(descriptor: 1, failed: closed[1]),
                 FileDescriptorSink(descriptor: 2, failed: closed[2]))
     }
+
+    /// The width of the terminal standard output is, in columns; nil when it is not a
+    /// terminal (a pipe, a file: help is then wrapped at 80).
+    public static func terminalWidth() -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return nil }
+        return Int(size.ws_col)
+    }
 }

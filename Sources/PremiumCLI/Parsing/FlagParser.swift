@@ -25,45 +25,31 @@ struct FlagParser {
             if argument == "-h" || argument == "--help" { result.helpRequested = true; continue }
             guard argument.hasPrefix("-"), argument != "-" else { result.positionals.append(argument); continue }
             guard argument.hasPrefix("--") else {
-                throw .usage("unknown option '\(argument)' (options are spelled --long-name)")
+                throw .usage(zh: "未知选项“\(argument)”（选项写作 --长名称）", en: "unknown option '\(argument)' (options are spelled --long-name)")
             }
             let body = argument.dropFirst(2)
             let name = String(body.prefix { $0 != "=" })
             let inlineValue = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
             guard let option = options.first(where: { $0.name == name }) else {
-                throw .usage("unknown option '--\(name)'" + Suggestion.didYouMean(name, among: options.map(\.name), prefix: "--"))
+                let hint = Suggestion.closest(name, among: options.map(\.name)).map { Suggestion.hint(zh: "“--\($0)”", en: "'--\($0)'") }
+                throw .usage(LocalizedText(zh: "未知选项“--\(name)”", en: "unknown option '--\(name)'") + (hint ?? LocalizedText(verbatim: "")))
             }
             switch option.kind {
             case .flag:
-                guard inlineValue == nil else { throw .usage("option '--\(name)' does not take a value") }
+                guard inlineValue == nil else { throw .usage(zh: "选项“--\(name)”不带值", en: "option '--\(name)' does not take a value") }
                 result.flags.insert(name)
             case .value(let placeholder), .repeated(let placeholder):
                 guard let value = inlineValue ?? remaining.next(), inlineValue != nil || !value.hasPrefix("--") else {
-                    throw .usage("missing value for '--\(name) <\(placeholder)>'")
+                    throw .usage(zh: "缺少“--\(name) <\(placeholder)>”的值", en: "missing value for '--\(name) <\(placeholder)>'")
                 }
-                guard !value.isEmpty else { throw .usage("empty value for '--\(name) <\(placeholder)>'") }
+                guard !value.isEmpty else { throw .usage(zh: "“--\(name) <\(placeholder)>”的值为空", en: "empty value for '--\(name) <\(placeholder)>'") }
                 if case .repeated = option.kind {
                     result.repeated[name, default: []].append(value)
                 } else if result.values.updateValue(value, forKey: name) != nil {
-                    throw .usage("option '--\(name)' given more than once")
+                    throw .usage(zh: "选项“--\(name)”给出了不止一次", en: "option '--\(name)' given more than once")
                 }
             }
         }
         return result
     }
-}
-
-/// Renders `--help`: overview, usage, examples, then options in an aligned column.
-func helpText(usage: String, overview: String, options: [OptionSpec], examples: [String] = []) -> String {
-    let rows = options.map { ($0.synopsis, $0.help) } + [("-h, --help", "Show this help and exit.")]
-    let width = rows.map(\.0.count).max()! + 2
-    var text = "OVERVIEW: \(overview)\n\nUSAGE: \(usage)\n"
-    if !examples.isEmpty {
-        text += "\nEXAMPLES:\n" + examples.map { "  \($0)\n" }.joined()
-    }
-    text += "\nOPTIONS:\n"
-    for (synopsis, help) in rows {
-        text += "  " + synopsis + String(repeating: " ", count: width - synopsis.count) + help + "\n"
-    }
-    return text
 }

@@ -1,4 +1,6 @@
+import PolicyKit
 import ResidentIO
+
 /// One `--long-option` a command accepts. Parsing, help and suggestions are all driven
 /// from a command's list of these, so they cannot drift apart.
 struct OptionSpec: Sendable {
@@ -13,14 +15,21 @@ struct OptionSpec: Sendable {
 
     var name: String
     var kind: Kind
-    var help: String
+    var help: LocalizedText
 
-    static func flag(_ name: String, _ help: String) -> OptionSpec { OptionSpec(name: name, kind: .flag, help: help) }
-    static func value(_ name: String, _ placeholder: String, _ help: String) -> OptionSpec {
+    static func flag(_ name: String, _ help: LocalizedText) -> OptionSpec { OptionSpec(name: name, kind: .flag, help: help) }
+    static func value(_ name: String, _ placeholder: String, _ help: LocalizedText) -> OptionSpec {
         OptionSpec(name: name, kind: .value(placeholder: placeholder), help: help)
     }
-    static func repeated(_ name: String, _ placeholder: String, _ help: String) -> OptionSpec {
+    static func repeated(_ name: String, _ placeholder: String, _ help: LocalizedText) -> OptionSpec {
         OptionSpec(name: name, kind: .repeated(placeholder: placeholder), help: help)
+    }
+    static func flag(_ name: String, zh: String, en: String) -> OptionSpec { .flag(name, LocalizedText(zh: zh, en: en)) }
+    static func value(_ name: String, _ placeholder: String, zh: String, en: String) -> OptionSpec {
+        .value(name, placeholder, LocalizedText(zh: zh, en: en))
+    }
+    static func repeated(_ name: String, _ placeholder: String, zh: String, en: String) -> OptionSpec {
+        .repeated(name, placeholder, LocalizedText(zh: zh, en: en))
     }
 
     /// `--region <region>` as shown in help.

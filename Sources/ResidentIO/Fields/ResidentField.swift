@@ -47,37 +47,43 @@ public struct ResidentField: Sendable {
     public let headers: [String]
     /// The help line's placeholder; nil for a flag without a value.
     public let placeholder: String?
-    public let help: String
+    public let help: LocalizedText
 
     public var name: String { keys[0] }
 
     /// Every input, in the order help lists them.
     public static let all: [ResidentField] = {
-        var rows: [(Kind, String, [String], [String], String?, String)] = [
-            (.idNumber, "id-number", ["id_number"], ["身份证号", "公民身份号码", "身份证号码", "身份证", "证件号码", "公民身份证号"], "18 digits",
-             "Citizen identity number (公民身份号码): its check digit is checked, and it gives the date of birth when --born is not given."),
-            (.region, "region", ["region"], ["地区", "区县"], "region",
-             "Region id or Chinese name: beita 北塔区, nancheng 南城, nanan 南安, dongzhi 东至, zhuji 朱集. Required."),
-            (.year, "year", ["year"], ["年度"], "yyyy",
-             "Policy year (default: the notice whose collection holds the payment date, else the latest; the output says which)."),
-            (.categories, "category", ["category", "categories"], ["人员类别", "类别", "资助类别", "困难类别", "参保类别", "参保人员类别", "身份类别", "困难群体类别"], "id",
-             "Hardship group, id or Chinese name (e.g. dibao 低保); repeat for several. Default: none."),
-            (.date(.paidOn), "paid-on", ["paid_on"], ["缴费日期", "缴费时间"], "yyyy-mm-dd",
-             "Day of payment (default: inside the centralised window, and the output says so)."),
-            (.tier, "tier", ["tier"], ["档次", "缴费档次"], "1|2",
-             "Fee tier where the notice has two (nancheng 一档/二档). Default 1."),
-            (.date(.born), "born", ["born"], ["出生日期"], "yyyy-mm-dd",
-             "Date of birth: newborn rules and age conditions."),
-            (.date(.schoolEntry), "school-entry", ["school_entry"], ["入学日期"], "yyyy-mm-dd",
-             "College students: day of entering school (with --student)."),
-            (.date(.leftEmployeeInsurance), "left-employee-insurance", ["left_employee_insurance"], ["职工医保断保日期"], "yyyy-mm-dd",
-             "Day employee-insurance contributions stopped (职工医保断保/转入)."),
-            (.date(.recognizedOn), "recognized-on", ["recognized_on"], ["认定日期"], "yyyy-mm-dd",
-             "Day of recognition as a hardship group, for dynamic additions (动态新增/新认定)."),
+        var rows: [(Kind, String, [String], [String], String?, LocalizedText)] = [
+            (.idNumber, "id-number", ["id_number"], ["身份证号", "公民身份号码", "身份证号码", "身份证", "证件号码", "公民身份证号"], "18 digits", LocalizedText(
+                zh: "公民身份号码（18位，或15位旧号码）：校验其校验码；未给出 --born 时，出生日期取自身份证号。",
+                en: "Citizen identity number (公民身份号码): its check digit is checked, and it gives the date of birth when --born is not given.")),
+            (.region, "region", ["region"], ["地区", "区县"], "region", LocalizedText(
+                zh: "地区，中文名或拼音代码均可：北塔区 beita、南城 nancheng、南安 nanan、东至 dongzhi、朱集 zhuji。必填。",
+                en: "Region id or Chinese name: beita 北塔区, nancheng 南城, nanan 南安, dongzhi 东至, zhuji 朱集. Required.")),
+            (.year, "year", ["year"], ["年度"], "yyyy", LocalizedText(
+                zh: "政策年度（默认：征缴期包含缴费日期的那一年度的通知，否则为最新一年；结果会注明）。",
+                en: "Policy year (default: the notice whose collection holds the payment date, else the latest; the output says which).")),
+            (.categories, "category", ["category", "categories"], ["人员类别", "类别", "资助类别", "困难类别", "参保类别", "参保人员类别", "身份类别", "困难群体类别"], "id", LocalizedText(
+                zh: "困难群体类别，中文名或代码均可（如 低保 dibao）；多个类别可重复给出。默认：无。",
+                en: "Hardship group, id or Chinese name (e.g. dibao 低保); repeat for several. Default: none.")),
+            (.date(.paidOn), "paid-on", ["paid_on"], ["缴费日期", "缴费时间"], "yyyy-mm-dd", LocalizedText(
+                zh: "缴费日期（默认：按在集中缴费期内缴费计算，结果会注明）。",
+                en: "Day of payment (default: inside the centralised window, and the output says so).")),
+            (.tier, "tier", ["tier"], ["档次", "缴费档次"], "1|2", LocalizedText(
+                zh: "缴费档次，仅适用于通知分两档的地区（南城 一档/二档）。默认一档。",
+                en: "Fee tier where the notice has two (nancheng 一档/二档). Default 1.")),
+            (.date(.born), "born", ["born"], ["出生日期"], "yyyy-mm-dd", LocalizedText(
+                zh: "出生日期：用于新生儿规定和年龄条件。", en: "Date of birth: newborn rules and age conditions.")),
+            (.date(.schoolEntry), "school-entry", ["school_entry"], ["入学日期"], "yyyy-mm-dd", LocalizedText(
+                zh: "大学生入学日期（与 --student 一起使用）。", en: "College students: day of entering school (with --student).")),
+            (.date(.leftEmployeeInsurance), "left-employee-insurance", ["left_employee_insurance"], ["职工医保断保日期"], "yyyy-mm-dd", LocalizedText(
+                zh: "职工医保停止缴费（断保/转入）的日期。", en: "Day employee-insurance contributions stopped (职工医保断保/转入).")),
+            (.date(.recognizedOn), "recognized-on", ["recognized_on"], ["认定日期"], "yyyy-mm-dd", LocalizedText(
+                zh: "被认定为困难群体的日期，用于动态新增/新认定。", en: "Day of recognition as a hardship group, for dynamic additions (动态新增/新认定).")),
         ]
         for situation in Situation.allCases {
             rows.append((.situation(situation), situation.rawValue, [key(forFlag: situation.rawValue)], [situation.meaning.zh], nil,
-                         situation.meaning.en + " (" + situation.meaning.zh + ")."))
+                         LocalizedText(zh: situation.meaning.zh + "。", en: situation.meaning.en + " (" + situation.meaning.zh + ").")))
         }
         return rows.enumerated().map { index, row in
             ResidentField(index: index, kind: row.0, flag: row.1, keys: row.2, headers: row.3, placeholder: row.4, help: row.5)
@@ -100,7 +106,8 @@ public struct ResidentField: Sendable {
     }
 
     /// The truth values in words, for messages and help.
-    public static let truthWords = "true/false, 1/0, yes/no, 是/否, √ or leave it empty"
+    public static let truthWords = LocalizedText(zh: "是/否、true/false、1/0、yes/no、√ 或留空",
+                                                 en: "true/false, 1/0, yes/no, 是/否, √ or leave it empty")
 }
 
 extension ResidentField {

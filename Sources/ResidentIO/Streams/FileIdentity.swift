@@ -39,8 +39,3 @@ public struct FileIdentity: Sendable {
         device == other.device && inode == other.inode && !isCharacterDevice
     }
 }
-
-/// The text of an `errno` value, as `strerror` gives it.
-public func systemMessage(_ code: Int32) -> String {
-    String(cString: strerror(code))
-}

@@ -79,6 +79,17 @@ struct CollectionTargetsTests {
         #expect(try embeddedStore.policy(region: "nanan", year: 2024).targets == nil)
     }
 
+    @Test func checkNotesBothDiscrepanciesAndPasses() {
+        let report = PolicyCheck.report(PolicyStore.embeddedFiles)
+        #expect(report.problems.isEmpty)
+        let notes = report.notes.filter { ["nancheng/2021.json", "zhuji/2023.json"].contains($0.file) }.map(\.description)
+        #expect(notes == [
+            "nancheng/2021.json: at targets.villages: note: the 18 villages' tasks add up to 55202; the notice states 55761 (一(一); 附表1 合计), 559 more than the rows; both are kept as printed",
+            "zhuji/2023.json: at targets.villages: note: the 13 villages' tasks add up to 41851, as 附件 合计 states; the notice states 41850 (二、四(一)), 1 fewer than the rows; both are kept as printed",
+        ])
+        #expect(!report.notes.contains { $0.file == "beita/2021.json" })
+    }
+
     /// `file` from the built-in data with `original` replaced by `broken`.
     static func mutated(_ file: String, _ original: String, _ broken: String) throws -> [UInt8] {
         let bytes = try #require(PolicyStore.embeddedFiles.first { $0.path == file }).bytes

@@ -6,7 +6,7 @@ import ResidentIO
 enum CheckCommand {
     static let options: [OptionSpec] = [
         .value("policy-dir", "dir", "Check the policy files below DIR (default: $PREMIUM_POLICY_DIR, else the built-in copy)."),
-        .flag("json", "Print {\"files\": [...], \"problems\": [{\"file\", \"path\", \"message\"}]}."),
+        .flag("json", "Print {\"files\": [...], \"notes\": [...], \"problems\": [{\"file\", \"path\", \"message\"}]}."),
     ]
 
     static let info = CommandInfo(
@@ -30,9 +30,13 @@ enum CheckCommand {
             Then it runs each notice's case file, <region>/<year>.cases.json, and prints every
             case whose answer differs:  zhuji/2023.cases.json: case "dibao-feb-28": payable 80, expected 50
             A policy file without a case file is counted in the summary, not as a problem.
+            Collection targets: a village named twice, a task or population that is not a
+            positive whole number, scoring bands with gaps. Village rows that do not add up to a
+            total the notice states are a note, not a problem; both figures are kept as printed:
+              nancheng/2021.json: at targets.villages: note: the 18 villages' tasks add up to 55202; …
             Every other command applies the same checks when it loads policy data.
 
-            EXIT STATUS: 0 no problems; 65 problems found; 66 the directory does not exist.
+            EXIT STATUS: 0 no problems (notes do not count); 65 problems found; 66 the directory does not exist.
 
             """,
         options: options)
@@ -54,6 +58,17 @@ enum CheckCommand {
             json.beginObject()
             json.key("cases"); json.int(report.cases)
             json.key("files"); json.strings(files.map(\.path))
+            json.key("notes")
+            json.beginArray()
+            for note in report.notes {
+                json.element()
+                json.beginObject()
+                json.key("file"); json.string(note.file)
+                json.key("message"); json.string(note.message)
+                json.key("path"); json.string(note.path)
+                json.endObject()
+            }
+            json.endArray()
             json.key("problems")
             json.beginArray()
             for problem in problems {
@@ -74,9 +89,11 @@ enum CheckCommand {
             return CommandResult(output: json.text, status: status)
         }
         var text = problems.map { Echo.line($0.description) + "\n" }.joined()
+        text += report.notes.map { Echo.line($0.description) + "\n" }.joined()
         let without = report.withoutCases.isEmpty ? "" : " (\(report.withoutCases.count) without a case file)"
         let checked = "checked \(report.policyFiles) policy file(s)\(without) and \(report.cases) case(s) in \(report.caseFiles) case file(s)"
-        text += problems.isEmpty ? checked + ": no problems\n" : checked + ": \(problems.count) problem(s)\n"
+        let notes = report.notes.isEmpty ? "" : "; \(report.notes.count) note(s)"
+        text += (problems.isEmpty ? checked + ": no problems" : checked + ": \(problems.count) problem(s)") + notes + "\n"
         return CommandResult(output: text, status: status)
     }
 }

@@ -80,17 +80,23 @@ public struct CollectionTargets: Equatable, Hashable, Sendable {
 
     /// A total the notice states beside its village rows, and where.
     public struct StatedTotal: Equatable, Hashable, Sendable {
+        /// Whether it totals the tasks or the populations.
         public let measure: Measure
+        /// The figure as printed.
         public let figure: Int
         /// The clause that states it.
         public let source: String
     }
 
+    /// The overall task in the notice's text (nancheng 一(一), zhuji 二).
     public let overall: Overall?
+    /// The participation rate aimed at (nancheng 100 %, beita 95 %).
     public let rate: Rate?
     /// The task table's rows, in the notice's order.
     public let villages: [Village]
+    /// The table's own total row, kept even where the rows do not add up to it.
     public let villagesTotal: VillagesTotal?
+    /// How units are scored against the rate (beita 附件 三1).
     public let scoring: ParticipationScoring?
 
     /// Counts of residents as files may write them. Zero and negative numbers decode,

@@ -31,7 +31,9 @@ public struct ParticipationScoring: Equatable, Hashable, Sendable {
     /// The bands below `fullMarksFrom`, highest first, each starting where the one
     /// before it ends.
     public let deductions: [Deduction]
+    /// What else the notice says about the scoring (what the points are part of).
     public let note: LocalizedText?
+    /// The clauses, and the assumption that settles how the bands are read.
     public let provenance: Provenance
 
     init(_ node: JSONNode) throws(PolicyError) {

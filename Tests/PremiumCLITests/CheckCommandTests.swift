@@ -29,15 +29,61 @@ struct CheckCommandTests {
         return directory
     }
 
+    /// The notes `check` prints for the built-in data: where village rows do not add up to
+    /// a total the notice states (counted, so a new year breaks nothing).
+    static let notes = PolicyCheck.report(PolicyStore.embeddedFiles).notes.map(\.description)
+
+    /// The output lines that are problems: not notes, not the summary.
+    static func problemLines(_ output: String) -> [String] {
+        output.split(separator: "\n").map(String.init).filter { !$0.contains(": note: ") && !$0.hasPrefix("checked ") }
+    }
+
     @Test func policyDataPasses() {
         let result = runCLI(["check", "--policy-dir", packageRoot.appendingPathComponent("PolicyData").path])
         #expect(result.status == .success)
-        #expect(result.output.hasPrefix("checked \(Self.policyFiles) policy file(s)"))
-        #expect(result.output.hasSuffix(" case file(s): no problems\n"))
+        #expect(result.output.hasPrefix(Self.notes.map { $0 + "\n" }.joined() + "checked \(Self.policyFiles) policy file(s)"))
+        #expect(result.output.hasSuffix(" case file(s): no problems; \(Self.notes.count) note(s)\n"))
         let builtIn = runCLI(["check"])
         #expect(builtIn.status == .success, "the built-in copy passes too")
-        #expect(builtIn.output == "checked \(Self.policyFiles) policy file(s) (\(Self.policyFiles) without a case file) and 0 case(s) in 0 case file(s): no problems\n",
+        #expect(builtIn.output == Self.notes.map { $0 + "\n" }.joined()
+                + "checked \(Self.policyFiles) policy file(s) (\(Self.policyFiles) without a case file) and 0 case(s) in 0 case file(s): no problems; \(Self.notes.count) note(s)\n",
                 "case files are not compiled in")
+    }
+
+    /// 南城办发〔2020〕84号 附表1 and 朱政〔2022〕34号 附件: rows that do not add up to the stated
+    /// totals are notes naming both figures; check still passes.
+    @Test func villageTotalsThatDisagreeAreNotesNotProblems() throws {
+        let result = runCLI(["check", "--policy-dir", packageRoot.appendingPathComponent("PolicyData").path])
+        #expect(result.status == .success)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("nancheng/2021.json: at targets.villages: note: the 18 villages' tasks add up to 55202; the notice states 55761 (一(一); 附表1 合计), 559 more than the rows; both are kept as printed"))
+        #expect(lines.contains("zhuji/2023.json: at targets.villages: note: the 13 villages' tasks add up to 41851, as 附件 合计 states; the notice states 41850 (二、四(一)), 1 fewer than the rows; both are kept as printed"))
+        #expect(Self.problemLines(result.output).isEmpty)
+
+        let json = runCLI(["check", "--policy-dir", packageRoot.appendingPathComponent("PolicyData").path, "--json"])
+        #expect(json.status == .success)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let notes = try #require(object["notes"] as? [[String: String]])
+        let nancheng = try #require(notes.first { $0["file"] == "nancheng/2021.json" })
+        #expect(nancheng["path"] == "targets.villages")
+        #expect(nancheng["message"]?.contains("add up to 55202; the notice states 55761") == true)
+        #expect((object["problems"] as? [Any])?.isEmpty == true)
+    }
+
+    /// A village named twice in a task table is a problem: exit 65, and every other
+    /// command refuses the data.
+    @Test func aVillageNamedTwiceFailsCheck() throws {
+        let directory = try Self.brokenCopy("nancheng/2021.json", #"{"name": "半溪河", "task": 2346"#, #"{"name": "三圣路", "task": 2346"#)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = runCLI(["check", "--policy-dir", directory.path])
+        #expect(result.status == .dataError)
+        #expect(Self.problemLines(result.output) == [
+            "nancheng/2021.json: at targets.villages.17.name: village '三圣路' is named twice (first at targets.villages.0)",
+        ])
+        #expect(result.output.hasSuffix(": 1 problem(s); \(Self.notes.count) note(s)\n"), "\(result.output)")
+        let quote = runCLI(["quote", "--region", "nancheng", "--year", "2021", "--policy-dir", directory.path])
+        #expect(quote.status == .dataError)
+        #expect(quote.errors.hasPrefix("premium: error: nancheng/2021.json: at targets.villages.17.name: village '三圣路' is named twice"))
     }
 
     @Test("each kind of broken data is reported as FILE: at PATH: message", arguments: [
@@ -102,9 +148,11 @@ struct CheckCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = runCLI(["check", "--policy-dir", directory.path])
         #expect(result.status == .dataError)
-        let lines = result.output.split(separator: "\n").map(String.init)
+        let lines = Self.problemLines(result.output)
         #expect(lines.contains(expected), "\(result.output)")
-        #expect(lines.last == "checked \(Self.policyFiles) policy file(s) (\(Self.policyFiles) without a case file) and 0 case(s) in 0 case file(s): \(lines.count - 1) problem(s)")
+        // Notes are printed for files that decode, so a file that stops decoding loses its own.
+        let summary = try #require(result.output.split(separator: "\n").last.map(String.init))
+        #expect(summary.hasPrefix("checked \(Self.policyFiles) policy file(s) (\(Self.policyFiles) without a case file) and 0 case(s) in 0 case file(s): \(lines.count) problem(s)"), "\(summary)")
         // Every other command refuses the same data, with the same first problem.
         let quote = runCLI(["quote", "--region", String(file.prefix { $0 != "/" }), "--year", String(file.dropFirst(file.firstIndex(of: "/")!.utf16Offset(in: file) + 1).prefix(4)), "--policy-dir", directory.path])
         #expect(quote.status == .dataError)
@@ -170,7 +218,7 @@ struct CheckCommandTests {
         let result = runCLI(["check", "--policy-dir", directory.path])
         #expect(result.status == .dataError)
         #expect(result.output.contains("zhuji/2023.cases.json: case \"dibao-feb-28x\": payable 50, expected 80\n"), "\(result.output)")
-        #expect(result.output.hasSuffix(": 1 problem(s)\n"))
+        #expect(result.output.hasSuffix(": 1 problem(s); \(Self.notes.count) note(s)\n"))
     }
 
     @Test func caseFileProblems() throws {

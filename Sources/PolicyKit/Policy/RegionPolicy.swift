@@ -38,6 +38,9 @@ public final class RegionPolicy: Sendable {
     public let situationNames: [Situation: LocalizedText]
     /// Whether and until when a payment can be refunded.
     public let refunds: SourcedNote?
+    /// The collection targets the notice sets (目标任务, village task tables, scoring),
+    /// when it sets any.
+    public let targets: CollectionTargets?
     /// The file this came from, relative to the policy directory.
     public let file: String
 
@@ -109,6 +112,7 @@ public final class RegionPolicy: Sendable {
         }
         self.situationNames = situationNames
         refunds = try object.optional("refunds").map { (node) throws(PolicyError) in try SourcedNote(node) }
+        targets = try object.optional("targets").map { (node) throws(PolicyError) in try CollectionTargets(node) }
         try object.finish()
         if validating, let first = problems().first { throw first }
     }
@@ -285,6 +289,7 @@ public final class RegionPolicy: Sendable {
             }
             checkReferences(surcharge.exemptAny, path: "surcharges.\(index).exempt_any", at)
         }
+        targets?.problems(path: "targets", dates: earliest...latest, at)
         return problems
     }
 
@@ -317,6 +322,8 @@ public final class RegionPolicy: Sendable {
             id(route.id, "routes.\(index).id")
             names(route.name, "routes.\(index).name")
         }
+        for (index, village) in (targets?.villages ?? []).enumerated() { name(village.name, "targets.villages.\(index).name") }
+        if let scoring = targets?.scoring { names(scoring.scored, "targets.scoring.of") }
     }
 
     private func unique(_ ids: [String], path: String, what: String, _ at: (String, String) -> Void) {

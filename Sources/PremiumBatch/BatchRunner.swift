@@ -79,7 +79,7 @@ public struct BatchRun {
         case (.jsonLines, .jsonLines):
             summary = try run(JSONLinesInput(decoder: decoder), JSONLinesWriter(), pricer, &input, &output)
         case (.jsonLines, .csv):
-            summary = try run(JSONLinesInput(decoder: decoder), CSVWriter(bom: options.bom), pricer, &input, &output)
+            summary = try run(JSONLinesInput(decoder: decoder), CSVWriter(bom: options.bom, language: options.language), pricer, &input, &output)
         case (.csv, _):
             let text = TranscodingSource(input, choice: options.encoding)
             var source: any ByteSource = text
@@ -88,7 +88,7 @@ public struct BatchRun {
             do {
                 let reading = CSVInput(decoder: decoder, carry: options.carry)
                 if options.output == .csv {
-                    summary = try run(reading, CSVWriter(bom: options.bom), pricer, &source, &output)
+                    summary = try run(reading, CSVWriter(bom: options.bom, language: options.language), pricer, &source, &output)
                 } else {
                     summary = try run(reading, JSONLinesWriter(), pricer, &source, &output)
                 }

@@ -93,7 +93,7 @@ struct CompiledPricerTests {
         do {
             let quote = try QuoteEngine(policy: policy).quote(resident)
             if csv {
-                buffer.append(BatchResult.csvCells(quote, language: .zh).joined(separator: ","))
+                buffer.append(BatchResult.csvCells(quote, policy: policy, language: .zh).joined(separator: ","))
             } else {
                 var json = JSONWriter(pretty: false, into: buffer)
                 QuoteJSON.write(quote, language: .zh, full: full, into: &json)

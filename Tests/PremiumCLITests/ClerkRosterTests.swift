@@ -170,3 +170,75 @@ struct ClerkRosterTests {
         #expect(lines[1]["error"] as? String == "column 5 has no header but this row has a value in it")
     }
 }
+
+/// Issue 14: CSV output a clerk reads (Chinese headers and values under the default
+/// language), that reads back to the same results in either language, and Excel's
+/// tab-separated "Unicode text".
+struct ChineseCSVOutputTests {
+    func batch(_ arguments: [String], bytes: [UInt8], environment: [String: String] = [:]) -> (status: ExitCode, output: String, errors: String) {
+        var source = MemorySource(bytes)
+        var output = "", errors = ""
+        let status = PremiumCLI.run(["batch"] + arguments, environment: environment, input: &source, output: &output, errors: &errors)
+        return (status, output, errors)
+    }
+
+    /// beita 2021 二(四)5 (低保 85 off 280), nancheng 2021 五(二) (特困 in 二档: 655 in full), a
+    /// payment after beita's windows (二(一)), and a date that does not exist.
+    static let roster = """
+        姓名,身份证号,地区,人员类别,缴费日期
+        张三,\(ClerkRosterTests.id("43051119880412677")),北塔区,低保,2020-11-19
+        李四,,南城,特困;低保,2020-12-01
+        王五,,beita,,2021-13-01
+        赵六,,北塔区,,2022-03-01
+
+        """
+
+    @Test func chineseHeadersAndValuesByDefault() throws {
+        let result = batch(["--input-format", "csv", "--output-format", "csv"], bytes: Array(Self.roster.utf8))
+        #expect(result.status == .dataError)   // 王五's date
+        let rows = result.output.split(separator: "\n").map(String.init)
+        #expect(rows[0] == "行号,姓名,身份证号,地区,年度,人员类别,档次,缴费日期,可参保,个人缴费标准,财政补助,逾期加收,资助金额,享受资助类别,应缴金额,先缴后返金额,待遇开始日期,待遇结束日期,等待期天数,参保途径,原因代码,原因,错误")
+        #expect(rows[1].hasPrefix("2,张三,\t\(ClerkRosterTests.id("43051119880412677")),北塔区,2021,城乡低保对象,1,2020-11-19,是,280,580,0,85,城乡低保对象,195,0,2021-01-01,2021-12-31,0,集中参保缴费期,,,"), "\(rows[1])")
+        #expect(rows[2].hasPrefix("3,李四,,南城街道,2021,特困人员、城乡低保对象,2,2020-12-01,是,655,580,0,655,特困人员,0,0,2021-01-01,"), "\(rows[2])")
+        #expect(rows[3].hasSuffix(",paid_on 的日期“2021-13-01”无效：应为真实的日期，例如 2022-01-05、2022/1/5、20220105 或 2022年1月5日"), "\(rows[3])")
+        #expect(rows[4].hasPrefix("5,赵六,,北塔区,2021,,1,2022-03-01,否,280,580,,,,,,,,,,closed,2022-03-01缴费无法参保"), "\(rows[4])")
+        let english = batch(["--input-format", "csv", "--output-format", "csv", "--lang", "en"], bytes: Array(Self.roster.utf8))
+        #expect(english.output.hasPrefix("line,姓名,身份证号,region,year,categories,tier,paid_on,enrollable,"))
+        #expect(english.output.contains(",beita,2021,dibao,1,2020-11-19,true,280,580,0,85,dibao,195,0,2021-01-01,2021-12-31,0,centralised,"))
+    }
+
+    @Test("the CSV batch writes reads back to the same bytes, error rows too", arguments: [Language.zh, .en])
+    func roundTrip(language: Language) {
+        let first = batch(["--input-format", "csv", "--output-format", "csv", "--lang", language.rawValue], bytes: Array(Self.roster.utf8))
+        let again = batch(["--input-format", "csv", "--output-format", "csv", "--lang", language.rawValue], bytes: Array(first.output.utf8))
+        #expect(again.output == first.output)
+        #expect(again.status == first.status)
+        // Read back as JSON: the same answers, the error row an error again.
+        let json = batch(["--input-format", "csv", "--lang", language.rawValue], bytes: Array(first.output.utf8))
+        #expect(json.output.contains(#""payable":195"#))
+        #expect(json.output.split(separator: "\n")[2].contains(#""error":"#))
+    }
+
+    @Test func excelsUnicodeTextIsUTF16TabSeparated() {
+        // Excel's "Unicode 文本 (*.txt)": UTF-16LE with a byte-order mark, tabs, CRLF.
+        let text = Self.roster.replacingOccurrences(of: ",", with: "\t").replacingOccurrences(of: "\n", with: "\r\n")
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let tabbed = batch(["--input-format", "csv", "--output-format", "csv"], bytes: bytes)
+        let commas = batch(["--input-format", "csv", "--output-format", "csv"], bytes: Array(Self.roster.utf8))
+        #expect(tabbed.output == commas.output)
+        #expect(tabbed.output.contains("2,张三,"))
+        // A tab-separated UTF-8 file too; a quoted cell may hold a tab.
+        let tsv = batch(["--input-format", "csv"], bytes: Array("姓名\t地区\t人员类别\n\"张\t三\"\tbeita\t低保\n".utf8))
+        #expect(tsv.output.contains(#""姓名":"张\t三""#), "\(tsv.output)")
+        #expect(tsv.output.contains(#""payable":195"#))
+    }
+
+    @Test func aRosterNamedCSVIsReadAsCSVWithoutTheFlag() throws {
+        let directory = try scratchDirectory("named-csv")
+        let file = directory.appendingPathComponent("名册.CSV")
+        try Data(Self.roster.utf8).write(to: file)
+        let result = try runBinary(["batch", file.path], environment: ["LANG": "C"])
+        #expect(String(decoding: result.output, as: UTF8.self).contains(#""姓名":"张三""#))
+        #expect(String(decoding: result.output, as: UTF8.self).contains(#""payable":195"#))
+    }
+}

@@ -17,6 +17,9 @@ struct ColumnMatcher {
         case carried(village: Bool)
         /// A result column of premium's own CSV output, recomputed rather than read.
         case result
+        /// The error column of premium's own CSV output: a row with an error there is an
+        /// error again (its input is not in the output to be priced).
+        case previousError
         /// A column with no header (Excel's empty trailing columns): its cells must be empty.
         case unnamed
     }
@@ -72,19 +75,20 @@ struct ColumnMatcher {
     func columns(_ header: [String]) throws(BatchStop) -> [Column] {
         // premium's own output: its line number and result columns are not input.
         let normalized = header.map(HeaderMatch.normalized)
-        let isOwnOutput = normalized.first == "line" && ["enrollable", "payable", "reason_code"].allSatisfy(normalized.contains)
+        let isOwnOutput = (normalized.first == BatchResult.lineColumn(.en) && ["enrollable", "payable", "reason_code"].allSatisfy(normalized.contains))
+            || (normalized.first == BatchResult.lineColumn(.zh) && ["可参保", "应缴金额", "原因代码"].allSatisfy(normalized.contains))
         var columns: [Column] = []
         for (name, key) in zip(header, normalized) {
             if key.isEmpty {
                 columns.append(.unnamed)
             } else if let column = known[key] {
                 columns.append(column)
-            } else if BatchResult.outputKeys.contains(key) {
+            } else if BatchResult.isResultHeader(key) {
                 guard isOwnOutput else {
                     throw .invalid(LocalizedText(zh: "输入列“\(Echo.value(name))”与 batch 输出的列同名，请改名",
                                                  en: "input column '\(Echo.value(name))' is also a column batch writes; rename it"))
                 }
-                columns.append(.result)
+                columns.append(key == "error" || key == "错误" ? .previousError : .result)
             } else if !carry.contains(key), let suggestion = HeaderMatch.closest(to: name, among: names.map(\.name)) ?? containedName(key) {
                 let shown = names.first { $0.name == suggestion }!.shown
                 throw .invalid(LocalizedText(

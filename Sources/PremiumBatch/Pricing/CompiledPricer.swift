@@ -98,7 +98,7 @@ final class CompiledPricer {
             let quote = try QuoteEngine(policy: policy, selection: selection).quote(resident)
             cover = quote.route.map { policy.coverByRule(on: $0, paidOn: paidOn, for: resident) }
             mask = printedDates(quote, resident: resident, cover: cover)
-            template = ResultTemplate.make(quote, cover: cover, csv: csv, language: language, full: full,
+            template = ResultTemplate.make(quote, policy: policy, cover: cover, csv: csv, language: language, full: full,
                                            tally: CompiledPricer.tally(quote))
         } catch {
             let message = RequestError.policy(error).message(language)

@@ -58,7 +58,7 @@ final class ResultTemplate {
     ///
     /// - Parameters:
     ///   - cover: the route's rule for the resident the quote is for.
-    static func make(_ quote: Quote, cover: CoverDates?, csv: Bool, language: Language, full: Bool,
+    static func make(_ quote: Quote, policy: RegionPolicy, cover: CoverDates?, csv: Bool, language: Language, full: Bool,
                      tally: BatchTally) -> ResultTemplate {
         var wanted: [(Hole, String)] = [(.paidOn, quote.paidOn.description)]
         if let cover, let route = quote.route, quote.enrollable {
@@ -69,7 +69,7 @@ final class ResultTemplate {
         var bytes: [UInt8] = []
         var holes: [(at: Int, hole: Hole)] = []
         if csv {
-            let cells = BatchResult.csvCells(quote, language: language)
+            let cells = BatchResult.csvCells(quote, policy: policy, language: language)
             for (index, cell) in cells.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 if let hole = BatchResult.csvHole(column: index), wanted.contains(where: { $0.0 == hole }) {

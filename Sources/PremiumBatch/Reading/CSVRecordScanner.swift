@@ -39,6 +39,8 @@ struct CSVRecordScanner {
     var expectedFields: Int?
     /// Separators outside quotes in the current record so far.
     private var separators = 0
+    /// The byte between fields: a comma, or a tab in tab-separated text.
+    var separator = UInt8(ascii: ",")
 
     /// Whether the scan stands inside a quoted field.
     var inQuotes: Bool { state == .quoted }
@@ -72,21 +74,21 @@ struct CSVRecordScanner {
             case .quoted:
                 if byte == UInt8(ascii: "\"") { state = .quoteInQuoted }
             case .fieldStart:
-                if byte == UInt8(ascii: ",") { separators += 1 }
-                state = byte == UInt8(ascii: ",") ? .fieldStart : byte == UInt8(ascii: "\"") ? .quoted : .unquoted
+                if byte == separator { separators += 1 }
+                state = byte == separator ? .fieldStart : byte == UInt8(ascii: "\"") ? .quoted : .unquoted
                 if state == .quoted && breaks == 0 { cut = nil }
             case .quoteInQuoted:
                 // A quote that closes a field running over several lines must end the
                 // field. Followed by text (`5"5 inch` a few rows below a stray `"abc`), it
                 // was never a closing quote: the field that opened is unterminated, and
                 // the rows it would swallow are read as rows.
-                if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: ",") && cut != nil {
+                if byte != UInt8(ascii: "\"") && byte != separator && cut != nil {
                     return cutUnterminated(from: start, count: bytes.count)
                 }
-                if byte == UInt8(ascii: ",") { separators += 1 }
-                state = byte == UInt8(ascii: "\"") ? .quoted : byte == UInt8(ascii: ",") ? .fieldStart : .unquoted
+                if byte == separator { separators += 1 }
+                state = byte == UInt8(ascii: "\"") ? .quoted : byte == separator ? .fieldStart : .unquoted
             case .unquoted:
-                if byte == UInt8(ascii: ",") { state = .fieldStart; separators += 1 }
+                if byte == separator { state = .fieldStart; separators += 1 }
             }
             index += 1
         }

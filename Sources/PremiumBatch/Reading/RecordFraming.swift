@@ -74,8 +74,22 @@ struct JSONLinesFraming: RecordFraming {
 /// CSV: records as `CSVRecordScanner` finds them; lines end at LF, CR or CRLF.
 struct CSVFraming: RecordFraming {
     private var scanner = CSVRecordScanner()
+    private var separatorKnown = false
+
+    /// The separator of a file whose first line (its header) is `line`: a tab when the
+    /// line has tabs and no comma (Excel's "Unicode text", a `.tsv`), else a comma.
+    static func separator(ofFirstLine line: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        line.contains(9) && !line.contains(UInt8(ascii: ",")) ? 9 : UInt8(ascii: ",")
+    }
 
     mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> RecordBounds? {
+        if !separatorKnown {
+            // The header's first line decides; wait for all of it.
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            guard let end = rest.firstIndex(where: { $0 == 10 || $0 == 13 }) ?? (atEnd ? rest.count : nil) else { return nil }
+            scanner.separator = CSVFraming.separator(ofFirstLine: UnsafeBufferPointer(rebasing: rest[..<end]))
+            separatorKnown = true
+        }
         if let found = scanner.next(bytes, from: start, atEnd: atEnd) {
             return RecordBounds(contentEnd: found.contentEnd, next: found.next, lines: found.lines, unterminated: found.unterminated)
         }

@@ -78,6 +78,11 @@ struct CSVInput: RecordInput {
     static var fatalNamesLine: Bool { false }
     /// Reused for each row's cells.
     private var cells: [Range<Int>] = []
+    /// A comma, or a tab in tab-separated text (decided by the header, as the framing does).
+    private var separator = UInt8(ascii: ",")
+    /// The error column of premium's own output fed back in: a row that was an error is
+    /// one again, with the same message, rather than priced from the cells it has left.
+    private var previousErrorColumn: Int?
 
     private let matcher: ColumnMatcher
 
@@ -95,13 +100,17 @@ struct CSVInput: RecordInput {
                                carried: .none, village: nil)
         }
         // Blank rows and rows of only separators are not residents: skipped, counted.
-        if CSV.isBlank(bytes) { skippedBlank = true; return nil }
+        if CSV.isBlank(bytes, separator: separator) { skippedBlank = true; return nil }
         guard let header else {
             try readHeader(bytes)
             return nil
         }
         if !bytes.contains(UInt8(ascii: "\"")) {
             split(bytes)
+            if let column = previousErrorColumn, cells.count == header.count, !cells[column].isEmpty {
+                return previousError(String(decoding: UnsafeBufferPointer(rebasing: bytes[cells[column]]), as: UTF8.self),
+                                     carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : RecordDecoder.trimmed(bytes, cells[$0]) }))
+            }
             guard cells.count == header.count else {
                 return InputRecord(decoded: .failure(.columnCount(header.count, cells.count)), carried: .none, village: nil)
             }
@@ -112,7 +121,7 @@ struct CSVInput: RecordInput {
                                carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : RecordDecoder.trimmed(bytes, cells[$0]) }),
                                village: villageColumn.map { UnsafeBufferPointer(rebasing: bytes[cells[$0]]) })
         }
-        guard let texts = CSV.fields(bytes, 0..<bytes.count) else {
+        guard let texts = CSV.fields(bytes, 0..<bytes.count, separator: separator) else {
             return InputRecord(decoded: .failure(LocalizedText(zh: "CSV 引号格式有误", en: "malformed CSV quoting")), carried: .none, village: nil)
         }
         guard texts.count == header.count else {
@@ -120,6 +129,9 @@ struct CSVInput: RecordInput {
         }
         if let column = unnamedColumns.first(where: { !CSV.trimmed(texts[$0]).isEmpty }) {
             return InputRecord(decoded: .failure(LocalizedText(zh: "第\(column + 1)列没有表头，但本行在该列有值", en: "column \(column + 1) has no header but this row has a value in it")), carried: .none, village: nil)
+        }
+        if let column = previousErrorColumn, !CSV.trimmed(texts[column]).isEmpty {
+            return previousError(texts[column], carried: .csvText(carriedColumns.map { fields[$0] == nil ? texts[$0] : CSV.trimmed(texts[$0]) }))
         }
         var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
         for (column, field) in fields.enumerated() {
@@ -133,7 +145,8 @@ struct CSVInput: RecordInput {
     }
 
     private mutating func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchStop) {
-        let names = (CSV.fields(bytes, 0..<bytes.count) ?? []).map(CSV.trimmed)
+        separator = CSVFraming.separator(ofFirstLine: bytes)
+        let names = (CSV.fields(bytes, 0..<bytes.count, separator: separator) ?? []).map(CSV.trimmed)
         var seen = Set<String>()
         for name in names where !name.isEmpty && !seen.insert(name).inserted {
             throw .invalid(LocalizedText(zh: "CSV 表头中“\(Echo.value(name))”列出现了两次", en: "CSV header names column '\(Echo.value(name))' twice"))
@@ -146,19 +159,25 @@ struct CSVInput: RecordInput {
             switch columns[index] {
             case .carried: true
             case .field(let field): field.kind == .idNumber
-            case .result, .unnamed: false
+            case .result, .unnamed, .previousError: false
             }
         }
         unnamedColumns = columns.indices.filter { columns[$0] == .unnamed }
         carriedNames = carriedColumns.map { names[$0] }
         villageColumn = columns.firstIndex(of: .carried(village: true))
+        previousErrorColumn = columns.firstIndex(of: .previousError)
+    }
+
+    /// A row of premium's own output that was an error.
+    private func previousError(_ message: String, carried: CarriedFields) -> InputRecord {
+        InputRecord(decoded: .failure(LocalizedText(verbatim: CSV.trimmed(message))), carried: carried, village: nil)
     }
 
     /// The cells of a row without quotes, split at commas.
     private mutating func split(_ bytes: UnsafeBufferPointer<UInt8>) {
         cells.removeAll(keepingCapacity: true)
         var start = 0
-        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ",") {
+        for index in 0..<bytes.count where bytes[index] == separator {
             cells.append(start..<index)
             start = index + 1
         }

@@ -50,6 +50,28 @@ enum BatchResult {
         "waiting_days", "route", "reason_code", "reason", "error",
     ]
 
+    /// `csvColumns` as a Chinese header names them, in the same order. The input columns
+    /// among them (地区, 年度, 人员类别, 档次, 缴费日期) are their fields' Chinese headers,
+    /// so the output reads back; the others name no input (`享受资助类别`, not `资助类别`,
+    /// which is a header of `category`).
+    static let chineseColumns = [
+        "地区", "年度", "人员类别", "档次", "缴费日期", "可参保", "个人缴费标准", "财政补助",
+        "逾期加收", "资助金额", "享受资助类别", "应缴金额", "先缴后返金额", "待遇开始日期", "待遇结束日期",
+        "等待期天数", "参保途径", "原因代码", "原因", "错误",
+    ]
+
+    /// The header of the line-number column.
+    static func lineColumn(_ language: Language) -> String { language == .zh ? "行号" : "line" }
+
+    /// The result columns' headers in `language`.
+    static func columns(_ language: Language) -> [String] { language == .zh ? chineseColumns : csvColumns }
+
+    /// Whether a (normalised) CSV header is one of the result columns batch writes, in
+    /// either language, or its line-number column.
+    static func isResultHeader(_ key: String) -> Bool {
+        outputKeys.contains(key) || chineseColumns.contains(key) || key == lineColumn(.zh)
+    }
+
     /// Writes `"error":…` (compact JSON members, no braces) or the CSV cells of an error.
     static func write(error message: String, csv: Bool, into buffer: ByteBuffer) {
         if csv {
@@ -86,17 +108,19 @@ enum BatchResult {
         }
     }
 
-    /// The result columns of a CSV row, each escaped.
-    static func csvCells(_ quote: Quote, language: Language) -> [String] {
-        let enrolled = quote.enrollable
+    /// The result columns of a CSV row, each escaped. In Chinese, the region, groups and
+    /// route by their Chinese names and yes/no as 是/否 (all of which batch reads back).
+    static func csvCells(_ quote: Quote, policy: RegionPolicy, language: Language) -> [String] {
+        let enrolled = quote.enrollable, zh = language == .zh
         func money(_ amount: Fen) -> String { enrolled ? amount.jsonNumber : "" }
+        func group(_ id: String) -> String { zh ? policy.category(id)?.name.zh ?? id : id }
         let cells: [String] = [
-            quote.region, String(quote.year), quote.categories.joined(separator: ";"), String(quote.tier),
-            quote.paidOn.description, enrolled ? "true" : "false", quote.individualFee.jsonNumber,
-            quote.fiscalSubsidy.jsonNumber, money(quote.lateSurcharge), money(quote.subsidy),
-            quote.subsidyCategory ?? "", money(quote.payable), money(quote.refundLater),
+            zh ? policy.name.zh : quote.region, String(quote.year), quote.categories.map(group).joined(separator: zh ? "、" : ";"),
+            String(quote.tier), quote.paidOn.description, enrolled ? (zh ? "是" : "true") : (zh ? "否" : "false"),
+            quote.individualFee.jsonNumber, quote.fiscalSubsidy.jsonNumber, money(quote.lateSurcharge), money(quote.subsidy),
+            quote.subsidyCategory.map(group) ?? "", money(quote.payable), money(quote.refundLater),
             quote.benefitStart?.description ?? "", quote.benefitEnd?.description ?? "",
-            enrolled ? String(quote.waitingDays) : "", quote.route?.id ?? "", quote.refusal?.code ?? "",
+            enrolled ? String(quote.waitingDays) : "", quote.route.map { zh ? $0.name.zh : $0.id } ?? "", quote.refusal?.code ?? "",
             quote.refusal?.text(language) ?? "", "",
         ]
         return cells.enumerated().map { index, cell in textColumns.contains(index) ? CSV.text(cell) : CSV.escape(cell) }

@@ -62,7 +62,11 @@ struct CSVWriter: ResultWriter {
     /// The carried columns, once the header is written.
     private var carriedNames: [String]?
 
-    init(bom: Bool) {
+    /// The language of the header row.
+    private let language: Language
+
+    init(bom: Bool, language: Language) {
+        self.language = language
         if bom { out.append([0xEF, 0xBB, 0xBF]) }
     }
 
@@ -78,7 +82,7 @@ struct CSVWriter: ResultWriter {
     private mutating func writeHeader(_ names: [String]) {
         carriedNames = names
         idColumns = Set(names.indices.filter { ColumnMatcher.isIDNumber(names[$0]) })
-        out.append((["line"] + names + BatchResult.csvColumns).map(CSV.text).joined(separator: ","))
+        out.append(([BatchResult.lineColumn(language)] + names + BatchResult.columns(language)).map(CSV.text).joined(separator: ","))
         out.append(10)
     }
 

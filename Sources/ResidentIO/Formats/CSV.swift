@@ -3,7 +3,7 @@ public enum CSV {
     /// Splits one record (no line break) into fields: a quote opens a quoted field only
     /// as its first byte, `""` in one is a quote, and bytes after a closing quote are
     /// appended. Nil when a quoted field is not closed.
-    public static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [String]? {
+    public static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8 = UInt8(ascii: ",")) -> [String]? {
         var fields: [String] = []
         var field: [UInt8] = []
         var index = range.lowerBound
@@ -15,7 +15,7 @@ public enum CSV {
                     if index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "\"") { field.append(byte); index += 1 }
                     else { quoted = false }
                 } else { field.append(byte) }
-            } else if byte == UInt8(ascii: ",") {
+            } else if byte == separator {
                 fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true); atStart = true
                 index += 1
                 continue
@@ -31,8 +31,8 @@ public enum CSV {
     }
 
     /// Whether a record holds nothing but separators and blanks (a row to skip).
-    public static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == UInt8(ascii: ",") || $0 == 32 || $0 == 9 }
+    public static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ",")) -> Bool {
+        bytes.allSatisfy { $0 == separator || $0 == 32 || $0 == 9 }
     }
 
     /// A text cell made safe for a spreadsheet (OWASP "CSV injection"): one starting

@@ -242,3 +242,68 @@ struct ChineseCSVOutputTests {
         #expect(String(decoding: result.output, as: UTF8.self).contains(#""payable":195"#))
     }
 }
+
+/// Issue 14: what the outside check found left, each as a clerk met it.
+struct ClerkLeftoverTests {
+    @Test func aBadBatchRegionOrYearIsOneUsageError() {
+        let region = runBatch(["--region", "北塔去"], input: #"{"category":"dibao"}"# + "\n")
+        #expect(region.status == .usage)
+        #expect(region.output.isEmpty)
+        #expect(region.errors == "premium: error: unknown region '北塔去'; did you mean 'beita' (北塔区)?\nRun 'premium --help' for usage.\n")
+        let year = runBatch(["--region", "beita", "--year", "2019"], input: "{}\n")
+        #expect(year.status == .usage)
+        #expect(year.errors.hasPrefix("premium: error: region 'beita' has no notice for 2019; available: 2021\n"))
+        #expect(runBatch(["--year", "二〇二一"], input: "{}\n").status == .usage)
+        #expect(runBatch(["--region", "beita", "--year", "2021年"], input: "{}\n").status == .success)
+    }
+
+    @Test func noGroupWordsAndSpaceSeparatedGroups() throws {
+        // beita 2021: 无 and 普通 are no group (280); 低保 特困 (space, and U+3000) are both, 特困 wins (二(四)1).
+        let input = "姓名,地区,人员类别\n甲,beita,无\n乙,beita,普通\n丙,beita,低保 特困\n丁,beita,低保\u{3000}特困\n戊,beita,无低保\n"
+        let lines = try jsonLines(runBatch(["--input-format", "csv"], input: input).output)
+        #expect(lines.map { $0["payable"] as? Int } == [280, 280, 0, 0, nil])
+        #expect(lines[2]["categories"] as? [String] == ["dibao", "tekun"])
+        #expect((lines[4]["error"] as? String)?.hasPrefix("region 'beita' has no category '无低保'") == true)
+    }
+
+    @Test func aTitleRowAboveTheHeaderIsSkipped() throws {
+        let input = "2021年北塔区城乡居民医保参保名册,,\n姓名,地区,人员类别\n张三,beita,低保\n"
+        let result = runBatch(["--input-format", "csv", "--summary", "--summary-format", "json"], input: input)
+        #expect(result.status == .success, "\(result.errors)")
+        let lines = try jsonLines(result.output)
+        #expect(lines.count == 1)
+        #expect(lines[0]["line"] as? Int == 3)
+        #expect(lines[0]["payable"] as? Int == 195)
+        #expect(result.errors.contains(#""skipped": 1"#))
+    }
+
+    @Test(arguments: ["参保日期", "登记时间", "办理年月日", "signed_on"])
+    func aDateColumnPremiumDoesNotReadStopsTheRun(header: String) {
+        let result = runBatch(["--input-format", "csv"], input: "姓名,地区,\(header)\n张三,beita,2020-11-01\n")
+        #expect(result.status == .dataError)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("'\(header)'"), "\(result.errors)")
+        #expect(runBatch(["--input-format", "csv", "--carry", header], input: "姓名,地区,\(header)\n张三,beita,2020-11-01\n").status == .success)
+    }
+
+    @Test func datesAsExcelAndWPSWriteThem() throws {
+        // 2020-11-19 was a Thursday; 44154 is its Excel serial.
+        let input = "地区,缴费年月日\nbeita,44154.0\nbeita,2020年11月19日星期四\nbeita,2020-11-19 周四\nbeita,2020/11/19（星期四）\nbeita,2020年11月19日星期五\nbeita,44154.5\nbeita,19/11/2020\n"
+        let lines = try jsonLines(runBatch(["--input-format", "csv"], input: input).output)
+        #expect(lines.map { $0["paid_on"] as? String } == ["2020-11-19", "2020-11-19", "2020-11-19", "2020-11-19", nil, nil, nil])
+        #expect(CivilDate(clerkText: "2021年1月3日星期日") == CivilDate(year: 2021, month: 1, day: 3))
+        #expect(CivilDate(clerkText: "2021年1月3日星期天") == CivilDate(year: 2021, month: 1, day: 3))
+        #expect(CivilDate(clerkText: "2021年1月3日星期一") == nil)
+    }
+
+    @Test func aCSVRosterReadAsJSONLinesStopsWithTheFlagToAdd() {
+        let result = runBatch([], input: "姓名,地区,人员类别\n张三,beita,低保\n")
+        #expect(result.status == .dataError)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("add --input-format csv"), "\(result.errors)")
+        // A JSON Lines file whose first line is broken JSON is still read line by line.
+        let broken = runBatch([], input: "{\"region\":\"beita\",\n{\"region\":\"beita\"}\n")
+        #expect(broken.status == .dataError)
+        #expect(broken.output.split(separator: "\n").count == 2)
+    }
+}

@@ -15,9 +15,13 @@ extension CivilDate {
     /// as `2022/1/5 0:00`; the clerk typed a date. Any other time is refused: it would be
     /// a timestamp, and which day it falls on is not ours to guess.
     ///
+    /// The day of the week Excel and WPS add in their long Chinese date format may follow
+    /// (`2020年11月19日星期四`, `2020-11-19 周四`, `2020/11/19（星期四）`); it must be the date's
+    /// own weekday, else the cell is refused (one of the two was mistyped).
+    ///
     /// Refused: dates that do not exist (`2022-02-30`), two-digit years (`22-1-5`, which
-    /// could be 1922 or 2022), three-digit months or days, signs, and anything after the
-    /// date or its midnight.
+    /// could be 1922 or 2022), day-first dates (`19/11/2020`: `05/11/2020` could be either
+    /// month), three-digit months or days, signs, and anything after the date or its midnight.
     public init?(clerkText text: some StringProtocol) {
         var scanner = ClerkDateScanner(text)
         guard let date = scanner.date() else { return nil }
@@ -47,7 +51,8 @@ extension CivilDate {
     public static let maximumExcelSerial = 2_958_465
 
     /// The serial if `text` is a plain integer in 1...2958465 (surrounding white space
-    /// allowed; no sign, no decimal point, no leading zero), else `nil`.
+    /// allowed, and a fraction of zeros as a number-formatted cell may be written:
+    /// `44154.0`; no sign, no leading zero), else `nil`. `44154.5` is a time of day: nil.
     ///
     /// A date column that Excel formatted as a number holds such integers. Any integer
     /// column does too, so the caller applies this only to date columns. No eight-digit
@@ -56,6 +61,9 @@ extension CivilDate {
         var digits = Array(text.unicodeScalars)
         while let last = digits.last, last.properties.isWhitespace { digits.removeLast() }
         digits.removeFirst(digits.prefix { $0.properties.isWhitespace }.count)
+        if let point = digits.firstIndex(of: "."), point > 0, point < digits.count - 1, digits[(point + 1)...].allSatisfy({ $0 == "0" }) {
+            digits.removeSubrange(point...)
+        }
         guard (1...7).contains(digits.count), digits.first != "0",
               digits.allSatisfy({ (0x30...0x39).contains($0.value) })
         else { return nil }
@@ -93,8 +101,27 @@ private struct ClerkDateScanner {
             if separator == "年", peek() == "日" { position += 1 }
             date = CivilDate(year: year, month: month, day: day)
         }
-        guard isAtEnd || midnightToEnd() else { return nil }
+        guard let date else { return nil }
+        guard isAtEnd || weekdayToEnd(of: date) || midnightToEnd() else { return nil }
         return date
+    }
+
+    /// `星期四`, `周四`, `(星期四)`, `（周四）`, after an optional space, naming `date`'s own
+    /// weekday, and nothing after it.
+    private mutating func weekdayToEnd(of date: CivilDate) -> Bool {
+        var rest = String(String.UnicodeScalarView(scalars[position...]))
+        if rest.hasPrefix(" ") { rest.removeFirst() }
+        if (rest.hasPrefix("(") && rest.hasSuffix(")")) || (rest.hasPrefix("（") && rest.hasSuffix("）")) {
+            rest = String(rest.dropFirst().dropLast())
+        }
+        for prefix in ["星期", "礼拜", "周"] where rest.hasPrefix(prefix) {
+            rest.removeFirst(prefix.count)
+            // 1970-01-01 was a Thursday; 0 is Sunday.
+            let weekday = ((date.daysSince1970 % 7) + 7 + 4) % 7
+            let names: [[String]] = [["日", "天"], ["一"], ["二"], ["三"], ["四"], ["五"], ["六"]]
+            return names[weekday].contains(rest)
+        }
+        return false
     }
 
     /// ` 0:00`, ` 00:00`, ` 0:00:00` or ` 00:00:00`, and nothing after it.

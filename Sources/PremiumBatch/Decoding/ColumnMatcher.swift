@@ -70,6 +70,21 @@ struct ColumnMatcher {
         }.max { $0.count < $1.count }
     }
 
+    /// Whether a header names a column premium knows (a field, 姓名, 村 …).
+    func knows(_ header: String) -> Bool { known[HeaderMatch.normalized(header)] != nil }
+
+    /// A header that names a date premium does not read (`参保日期`, `登记时间`): carrying it
+    /// silently would price the roster as if its payment dates were missing.
+    private static func looksLikeADate(_ key: String) -> Bool {
+        ["日期", "时间", "年月日"].contains { key.contains($0) } || key.hasSuffix("date") || key.hasSuffix("_on")
+    }
+
+    /// The date fields, as a message lists them.
+    private static let dateFields: LocalizedText = {
+        let fields = ResidentField.all.filter { if case .date = $0.kind { true } else { false } }
+        return LocalizedText(zh: fields.map { $0.headers[0] }.joined(separator: "、"), en: fields.map(\.name).joined(separator: ", "))
+    }()
+
     /// The columns of a header row. Throws for a misspelt header and for a header
     /// naming a column twice.
     func columns(_ header: [String]) throws(BatchStop) -> [Column] {
@@ -94,6 +109,10 @@ struct ColumnMatcher {
                 throw .invalid(LocalizedText(
                     zh: "无法识别列“\(Echo.value(name))”；您是否要输入\(shown.zh)？（如要原样保留该列，请加 --carry '\(Echo.value(name))'）",
                     en: "column '\(Echo.value(name))' is not known; did you mean \(shown.en)? (to keep it as it is, add --carry '\(Echo.value(name))')"))
+            } else if !carry.contains(key), ColumnMatcher.looksLikeADate(key) {
+                throw .invalid(LocalizedText(
+                    zh: "列“\(Echo.value(name))”看起来是日期，但 premium 只读取这些日期列：\(ColumnMatcher.dateFields.zh)；如果它是缴费日期，请把表头改为“缴费日期”；如要原样保留该列，请加 --carry '\(Echo.value(name))'",
+                    en: "column '\(Echo.value(name))' looks like a date, but the dates premium reads are \(ColumnMatcher.dateFields.en); if it is the payment date, name it paid_on (缴费日期); to keep it as it is, add --carry '\(Echo.value(name))'"))
             } else {
                 columns.append(.carried(village: false))
             }

@@ -92,8 +92,7 @@ final class RecordDecoder {
         var categories: [String] = []
         for field in RecordField.allCases where field.kind == .categories {
             guard let text = texts[field.rawValue] else { continue }
-            categories += text.split(whereSeparator: RecordDecoder.separatesCategories).map { CSV.trimmed(String($0)) }
-                .filter { !$0.isEmpty }
+            categories.append(text)
             values[field.rawValue] = nil
         }
         // A date column holding a plain number is an Excel serial day number.
@@ -107,11 +106,6 @@ final class RecordDecoder {
         } catch {
             return .failure(error.message)
         }
-    }
-
-    /// Several groups in one CSV cell: `;`, `；`, `、`, `,` (inside a quoted cell) or `|`.
-    static func separatesCategories(_ character: Character) -> Bool {
-        character == ";" || character == "；" || character == "、" || character == "," || character == "，" || character == "|"
     }
 
     // MARK: Both

@@ -44,12 +44,21 @@ struct JSONLinesInput: RecordInput {
     init(decoder: RecordDecoder) { self.decoder = decoder }
 
     var expectedFields: Int? { nil }
+    /// Whether a record has been read: only the first can show the input is CSV.
+    private var started = false
 
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, unterminated: Bool) throws(BatchStop) -> InputRecord? {
+        defer { started = true }
         do throws(JSONLineScanner.Failure) {
             try JSONLineScanner.scan(bytes, into: record)
         } catch {
             if error.fatal { throw .invalid(error.message) }
+            // A CSV roster read as JSON Lines (from stdin, or a file not named *.csv):
+            // its header is no JSON, but has separators. Every line would be an error.
+            if !started, JSONLinesInput.looksLikeACSVHeader(bytes) {
+                throw .invalid(LocalizedText(zh: "输入看起来是 CSV 名册，而不是 JSON Lines（第一行不是 JSON 对象，而像表头）：请加 --input-format csv",
+                                             en: "the input looks like a CSV roster, not JSON Lines (its first line is no JSON object but looks like a header): add --input-format csv"))
+            }
             return InputRecord(decoded: .failure(error.message), carried: .none, village: nil)
         }
         return InputRecord(decoded: decoder.decode(bytes, record), carried: .json(bytes, record.carried),
@@ -59,6 +68,16 @@ struct JSONLinesInput: RecordInput {
     func villageName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if case .string(let text)? = try? JSONParser.parse(Array(bytes)) { return text }
         return nil
+    }
+
+    /// A line with no `{` whose comma- or tab-separated cells include a column premium
+    /// knows (`地区`, `姓名`, `category`): a CSV header.
+    static func looksLikeACSVHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.contains(UInt8(ascii: "{")) else { return false }
+        let separator = CSVFraming.separator(ofFirstLine: bytes)
+        guard let cells = CSV.fields(bytes, 0..<bytes.count, separator: separator), cells.count >= 2 else { return false }
+        let matcher = ColumnMatcher(carry: [])
+        return cells.contains { matcher.knows(CSV.trimmed($0)) }
     }
 }
 
@@ -144,9 +163,20 @@ struct CSVInput: RecordInput {
                            village: nil, villageText: villageColumn.map { texts[$0] })
     }
 
+    /// Whether a title row above the header (`2021年城乡居民医保参保名册`) was skipped.
+    private var titleSkipped = false
+
     private mutating func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchStop) {
         separator = CSVFraming.separator(ofFirstLine: bytes)
         let names = (CSV.fields(bytes, 0..<bytes.count, separator: separator) ?? []).map(CSV.trimmed)
+        // A first row with one cell that names no column is the sheet's title, as
+        // township rosters have above their header: skipped and counted like a blank row.
+        let filled = names.filter { !$0.isEmpty }
+        if !titleSkipped, filled.count == 1, !matcher.knows(filled[0]) {
+            titleSkipped = true
+            skippedBlank = true
+            return
+        }
         var seen = Set<String>()
         for name in names where !name.isEmpty && !seen.insert(name).inserted {
             throw .invalid(LocalizedText(zh: "CSV 表头中“\(Echo.value(name))”列出现了两次", en: "CSV header names column '\(Echo.value(name))' twice"))

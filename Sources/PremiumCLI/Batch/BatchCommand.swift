@@ -113,6 +113,7 @@ enum BatchCommand {
         case "gb18030", "gbk", "gb2312": options.encoding = .gb18030
         case let other?: throw .usage(zh: "--encoding 的值“\(other)”无效：请用 utf-8 或 gb18030", en: "invalid --encoding '\(other)': use utf-8 or gb18030")
         }
+        try checkDefaults(region: options.region, year: options.year, store: store, today: context.today)
         var runner = BatchRun(store: store, options: options)
 
         // The input, opened (not read) first so that no output can be the same file.
@@ -200,6 +201,19 @@ enum BatchCommand {
               let results = output.identity, FileIdentity(path: path)?.clobbers(results) == true else { return }
         throw .usage(zh: "--summary-file “\(path)”就是结果的去处（标准输出），汇总会覆盖结果",
                      en: "--summary-file '\(path)' is where the results go (standard output); the summary would overwrite them")
+    }
+
+    /// `--region` and `--year` are checked once, before any record: a region that does
+    /// not exist is one usage error (exit 64), not an error on every line.
+    private static func checkDefaults(region: String?, year: String?, store: PolicyStore, today: CivilDate) throws(CLIError) {
+        if let region {
+            var request = QuoteRequest()
+            request.region = region
+            request[.year] = year
+            do { _ = try request.resolve(in: store, today: today) { "--" + $0 } } catch { throw CLIError(error) }
+        } else if let year, QuoteRequest.year(year) == nil {
+            throw .usage(zh: "年度 --year 的值“\(year)”无效：应为年份，例如 2021", en: "invalid --year '\(year)': expected a year such as 2021")
+        }
     }
 
     /// Whether `--input-format` or `--output-format` is CSV. Without the flag, a roster

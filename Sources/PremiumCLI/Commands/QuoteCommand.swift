@@ -62,7 +62,7 @@ enum QuoteCommand {
         for field in ResidentField.all {
             switch field.kind {
             case .categories:
-                request.categories = (parsed.repeated[field.flag] ?? []).flatMap { $0.split(whereSeparator: { ",，;；".contains($0) }).map(String.init) }
+                request.categories = parsed.repeated[field.flag] ?? []
             case .situation(let situation):
                 if parsed.flags.contains(field.flag) { request.situations.insert(situation) }
             default:

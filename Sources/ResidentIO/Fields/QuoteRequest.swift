@@ -23,16 +23,21 @@ public struct QuoteRequest: Equatable, Hashable {
         set { self[.region] = newValue }
     }
 
+    /// A policy year as typed: `2021`, or `2021年`, `2021年度` as clerks type it.
+    public static func year(_ typed: String) -> Int? {
+        var text = Substring(typed)
+        for suffix in ["年度", "年"] where text.hasSuffix(suffix) { text = text.dropLast(suffix.count); break }
+        guard let value = Int(text), (1900...2200).contains(value) else { return nil }
+        return value
+    }
+
     /// Resolves the request. `label` turns a flag name into what the user typed
     /// (`--paid-on` for flags, `paid_on` for batch fields).
     public func resolve(in store: PolicyStore, today: CivilDate, label: (String) -> String) throws(RequestError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
         guard let region, !region.isEmpty else { throw .invalid(LocalizedText(zh: "缺少地区 \(label("region"))（例如 北塔区 或 beita）", en: "missing \(label("region")) (e.g. beita, 北塔区)")) }
         var year: Int?
         if let typed = self[.year] {
-            // `2021年`, `2021年度` as clerks type the year.
-            var text = Substring(typed)
-            for suffix in ["年度", "年"] where text.hasSuffix(suffix) { text = text.dropLast(suffix.count); break }
-            guard let value = Int(text), (1900...2200).contains(value) else {
+            guard let value = QuoteRequest.year(typed) else {
                 throw .invalid(LocalizedText(zh: "年度 \(label("year")) 的值“\(typed)”无效：应为年份，例如 2021",
                                              en: "invalid \(label("year")) '\(typed)': expected a year such as 2021"))
             }
@@ -66,11 +71,12 @@ public struct QuoteRequest: Equatable, Hashable {
         } catch {
             throw .policy(error)
         }
-        for typed in categories {
+        for typed in categories.flatMap({ $0.split(whereSeparator: ResidentField.separatesCategories) }) {
             do {
-                let id = try policy.resolveCategory(typed).id
+                let id = try policy.resolveCategory(String(typed)).id
                 if !resident.categories.contains(id) { resident.categories.append(id) }
             } catch {
+                if ResidentField.noCategoryWords.contains(typed.lowercased()) { continue }
                 throw .policy(error)
             }
         }

@@ -66,13 +66,13 @@ public struct ResidentField: Sendable {
             (.categories, "category", ["category", "categories"], ["人员类别", "类别", "资助类别", "困难类别", "参保类别", "参保人员类别", "身份类别", "困难群体类别"], "id", LocalizedText(
                 zh: "困难群体类别，中文名或代码均可（如 低保 dibao）；多个类别可重复给出。默认：无。",
                 en: "Hardship group, id or Chinese name (e.g. dibao 低保); repeat for several. Default: none.")),
-            (.date(.paidOn), "paid-on", ["paid_on"], ["缴费日期", "缴费时间"], "yyyy-mm-dd", LocalizedText(
+            (.date(.paidOn), "paid-on", ["paid_on"], ["缴费日期", "缴费时间", "缴费年月日", "参保缴费日期"], "yyyy-mm-dd", LocalizedText(
                 zh: "缴费日期（默认：按在集中缴费期内缴费计算，结果会注明）。",
                 en: "Day of payment (default: inside the centralised window, and the output says so).")),
             (.tier, "tier", ["tier"], ["档次", "缴费档次"], "1|2", LocalizedText(
                 zh: "缴费档次，仅适用于通知分两档的地区（南城 一档/二档）。默认一档。",
                 en: "Fee tier where the notice has two (nancheng 一档/二档). Default 1.")),
-            (.date(.born), "born", ["born"], ["出生日期"], "yyyy-mm-dd", LocalizedText(
+            (.date(.born), "born", ["born"], ["出生日期", "出生年月日"], "yyyy-mm-dd", LocalizedText(
                 zh: "出生日期：用于新生儿规定和年龄条件。", en: "Date of birth: newborn rules and age conditions.")),
             (.date(.schoolEntry), "school-entry", ["school_entry"], ["入学日期"], "yyyy-mm-dd", LocalizedText(
                 zh: "大学生入学日期（与 --student 一起使用）。", en: "College students: day of entering school (with --student).")),
@@ -104,6 +104,18 @@ public struct ResidentField: Sendable {
         default: nil
         }
     }
+
+    /// Whether a character separates hardship groups in one value (a CSV cell, a
+    /// `--category` value, a JSON `category` string): `;` `；` `、` `,` `，` `|` and white
+    /// space (no group's name or alias has any of them).
+    public static func separatesCategories(_ character: Character) -> Bool {
+        character == ";" || character == "；" || character == "、" || character == "," || character == "，" || character == "|"
+            || character.isWhitespace
+    }
+
+    /// Words a roster uses for "no hardship group" (`无`, `普通`): read as none when the
+    /// region has no group of that name.
+    public static let noCategoryWords: Set<String> = ["无", "普通", "普通居民", "一般", "一般居民", "非困难群体", "none"]
 
     /// The truth values in words, for messages and help.
     public static let truthWords = LocalizedText(zh: "是/否、true/false、1/0、yes/no、√ 或留空",

@@ -88,6 +88,11 @@ public struct ZipArchive: Sendable {
         try ZipEntryStream(self, entry, sizeLimit: limits.maximumStreamedSize)
     }
 
+    /// Streams `entry` within `sizeLimit` (for parts whose contents are all kept).
+    func stream(_ entry: ZipEntry, sizeLimit: Int) throws(ZipError) -> ZipEntryStream {
+        try ZipEntryStream(self, entry, sizeLimit: sizeLimit)
+    }
+
     /// The offset of the end-of-central-directory record, searched backwards over the
     /// largest possible archive comment.
     private static func findEndRecord(_ bytes: [UInt8]) -> Int? {

@@ -17,8 +17,7 @@ enum XMLText {
                 index += 1
                 continue
             }
-            guard byte == UInt8(ascii: "&"),
-                  let semicolon = bytes[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
+            guard byte == UInt8(ascii: "&"), let semicolon = referenceEnd(bytes, from: index) else {
                 output.append(byte)
                 index += 1
                 continue
@@ -32,6 +31,21 @@ enum XMLText {
             index = semicolon + 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The `;` ending a reference that starts with the `&` at `start`: at most 10 letters,
+    /// digits or `#` between them.
+    private static func referenceEnd(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.endIndex, index - start <= 11 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ";") { return index > start + 1 ? index : nil }
+            let isNameByte = (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "#")
+            if !isNameByte { return nil }
+            index += 1
+        }
+        return nil
     }
 
     private static func replacement(for name: ArraySlice<UInt8>) -> [UInt8]? {

@@ -129,18 +129,19 @@ struct XMLTokenizer<Source: ChunkSource> {
             buffer.removeSubrange(0..<position)
             position = 0
         }
+        let before = buffer.count
         do {
-            while true {
-                let before = buffer.count
+            // Until the first four bytes are in, so a byte order mark is recognized.
+            while buffer.count == before || (!started && buffer.count < 4) {
                 if try !source.read(appendingTo: &buffer) {
                     atEnd = true
-                    return false
+                    break
                 }
-                if buffer.count > before { break }
             }
         } catch {
             throw .zip(error)
         }
+        if buffer.count == before { return false }
         if !started {
             started = true
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }

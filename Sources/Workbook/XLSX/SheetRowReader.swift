@@ -73,7 +73,17 @@ public struct SheetRowReader {
             switch tokens.kind {
             case .startTag:
                 guard tokens.isNamed("c") else { continue }
-                if let range = tokens.attributeRange("r") {
+                // One pass over the attributes: r (reference), s (style), t (type).
+                var referenceRange: Range<Int>? = nil, styleRange: Range<Int>? = nil, typeRange: Range<Int>? = nil
+                for attribute in tokens.attributes where attribute.name.count == 1 {
+                    switch tokens.buffer[attribute.name.lowerBound] {
+                    case UInt8(ascii: "r"): referenceRange = attribute.value
+                    case UInt8(ascii: "s"): styleRange = attribute.value
+                    case UInt8(ascii: "t"): typeRange = attribute.value
+                    default: continue
+                    }
+                }
+                if let range = referenceRange {
                     guard let reference = CellReference.parse(tokens.buffer[range]) else {
                         throw tokens.malformed("cell reference '\(String(decoding: tokens.buffer[range], as: UTF8.self))' in row \(row)")
                     }
@@ -82,8 +92,8 @@ public struct SheetRowReader {
                     column += 1
                     if column > CellReference.maximumColumn { throw tokens.malformed("more than \(CellReference.maximumColumn) cells in row \(row)") }
                 }
-                let type = try cellType()
-                let style = tokens.attributeRange("s").flatMap { integer($0) } ?? 0
+                let type = try cellType(typeRange)
+                let style = styleRange.flatMap { integer($0) } ?? 0
                 if tokens.isEmptyElement { continue }
                 let value = try readCell(type: type, style: style, row: row)
                 if case .empty = value { continue }
@@ -98,8 +108,8 @@ public struct SheetRowReader {
         throw tokens.malformed("the document ends inside row \(row)")
     }
 
-    private func cellType() throws(WorkbookError) -> CellType {
-        guard let range = tokens.attributeRange("t") else { return .number }
+    private func cellType(_ range: Range<Int>?) throws(WorkbookError) -> CellType {
+        guard let range else { return .number }
         let bytes = tokens.buffer[range]
         switch bytes.count {
         case 1:
@@ -111,8 +121,8 @@ public struct SheetRowReader {
             case UInt8(ascii: "d"): return .iso
             default: break
             }
-        case 3 where bytes.elementsEqual("str".utf8): return .string
-        case 9 where bytes.elementsEqual("inlineStr".utf8): return .inline
+        case 3 where tokens.isBytes(range, "str"): return .string
+        case 9 where tokens.isBytes(range, "inlineStr"): return .inline
         default: break
         }
         throw tokens.malformed("unknown cell type '\(String(decoding: bytes, as: UTF8.self))'")

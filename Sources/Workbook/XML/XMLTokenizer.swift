@@ -56,7 +56,7 @@ struct XMLTokenizer<Source: ChunkSource> {
                 continue
             }
             if buffer[position] != UInt8(ascii: "<") {
-                guard let end = buffer[position...].firstIndex(of: UInt8(ascii: "<")) else {
+                guard let end = nextMarkup(from: position) else {
                     if try fill() { continue }
                     return setText(position..<buffer.count, cdata: false, next: buffer.count)
                 }
@@ -74,10 +74,28 @@ struct XMLTokenizer<Source: ChunkSource> {
         }
     }
 
+    /// The index of the next `<` from `start`, if the buffer has one.
+    private func nextMarkup(from start: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "<") { return index }
+                index += 1
+            }
+            return nil
+        }
+    }
+
     /// Whether the current tag's local name is `expected`.
+    @inline(__always)
     func isNamed(_ expected: StaticString) -> Bool { matches(name, expected) }
 
+    /// Whether the bytes in `range` of the buffer are `expected`.
+    @inline(__always)
+    func isBytes(_ range: Range<Int>, _ expected: StaticString) -> Bool { matches(range, expected) }
+
     /// The raw value range of the attribute whose local name is `expected`.
+    @inline(__always)
     func attributeRange(_ expected: StaticString) -> Range<Int>? {
         for attribute in attributes where matches(attribute.name, expected) { return attribute.value }
         return nil
@@ -100,15 +118,18 @@ struct XMLTokenizer<Source: ChunkSource> {
 
     private enum Scan { case incomplete, skipped(Int), token(Int) }
 
+    @inline(__always)
     private func matches(_ range: Range<Int>, _ expected: StaticString) -> Bool {
         guard range.count == expected.utf8CodeUnitCount else { return false }
         let pointer = expected.utf8Start
-        var index = 0
-        for byte in buffer[range] {
-            if byte != pointer[index] { return false }
-            index += 1
+        return buffer.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < range.count {
+                if bytes[range.lowerBound + index] != pointer[index] { return false }
+                index += 1
+            }
+            return true
         }
-        return true
     }
 
     private mutating func setText(_ range: Range<Int>, cdata: Bool, next: Int) -> Bool {
@@ -218,55 +239,68 @@ struct XMLTokenizer<Source: ChunkSource> {
     }
 
     private mutating func scanStartTag(from start: Int) throws(WorkbookError) -> Scan {
-        let count = buffer.count
+        attributes.removeAll(keepingCapacity: true)
+        let result = buffer.withUnsafeBufferPointer { bytes in XMLTokenizer.scanStartTag(bytes, from: start, into: &attributes) }
+        switch result {
+        case .incomplete:
+            return .incomplete
+        case .failure(let reason):
+            throw malformed(reason)
+        case .tag(let tagName, let empty, let next):
+            kind = .startTag
+            isEmptyElement = empty
+            name = tagName
+            return .token(next)
+        }
+    }
+
+    private enum StartTag { case incomplete, failure(String), tag(name: Range<Int>, empty: Bool, next: Int) }
+
+    /// Scans the start tag at `start` over raw bytes (no bounds checks, no copies of the
+    /// tokenizer), appending its attributes.
+    private static func scanStartTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [Attribute]) -> StartTag {
+        let count = bytes.count
         var index = start + 1
         var localStart = index
-        while index < count, !XMLTokenizer.endsName(buffer[index]) {
-            if buffer[index] == UInt8(ascii: ":") { localStart = index + 1 }
+        while index < count, !endsName(bytes[index]) {
+            if bytes[index] == UInt8(ascii: ":") { localStart = index + 1 }
             index += 1
         }
         guard index < count else { return .incomplete }
-        guard index > start + 1 else { throw malformed("a '<' that starts no tag") }
+        guard index > start + 1 else { return .failure("a '<' that starts no tag") }
         let tagName = localStart..<index
-        attributes.removeAll(keepingCapacity: true)
         while true {
-            while index < count, XMLTokenizer.isSpace(buffer[index]) { index += 1 }
+            while index < count, isSpace(bytes[index]) { index += 1 }
             guard index < count else { return .incomplete }
-            let byte = buffer[index]
-            if byte == UInt8(ascii: ">") {
-                kind = .startTag
-                isEmptyElement = false
-                name = tagName
-                return .token(index + 1)
-            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return .tag(name: tagName, empty: false, next: index + 1) }
             if byte == UInt8(ascii: "/") {
                 guard index + 1 < count else { return .incomplete }
-                guard buffer[index + 1] == UInt8(ascii: ">") else { throw malformed("a '/' inside a tag") }
-                kind = .startTag
-                isEmptyElement = true
-                name = tagName
-                return .token(index + 2)
+                guard bytes[index + 1] == UInt8(ascii: ">") else { return .failure("a '/' inside a tag") }
+                return .tag(name: tagName, empty: true, next: index + 2)
             }
             // An attribute: name, '=', quoted value.
             let attributeStart = index
             var attributeLocal = index
-            while index < count, !XMLTokenizer.endsName(buffer[index]) {
-                if buffer[index] == UInt8(ascii: ":") { attributeLocal = index + 1 }
+            while index < count, !endsName(bytes[index]) {
+                if bytes[index] == UInt8(ascii: ":") { attributeLocal = index + 1 }
                 index += 1
             }
             let attributeName = attributeLocal..<index
-            while index < count, XMLTokenizer.isSpace(buffer[index]) { index += 1 }
+            while index < count, isSpace(bytes[index]) { index += 1 }
             guard index < count else { return .incomplete }
-            guard buffer[index] == UInt8(ascii: "="), index > attributeStart else { throw malformed("an attribute without a value") }
+            guard bytes[index] == UInt8(ascii: "="), index > attributeStart else { return .failure("an attribute without a value") }
             index += 1
-            while index < count, XMLTokenizer.isSpace(buffer[index]) { index += 1 }
+            while index < count, isSpace(bytes[index]) { index += 1 }
             guard index < count else { return .incomplete }
-            let quote = buffer[index]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw malformed("an attribute value without quotes") }
+            let quote = bytes[index]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return .failure("an attribute value without quotes") }
             let valueStart = index + 1
-            guard let valueEnd = buffer[valueStart...].firstIndex(of: quote) else { return .incomplete }
-            attributes.append(Attribute(name: attributeName, value: valueStart..<valueEnd))
-            index = valueEnd + 1
+            index = valueStart
+            while index < count, bytes[index] != quote { index += 1 }
+            guard index < count else { return .incomplete }
+            attributes.append(Attribute(name: attributeName, value: valueStart..<index))
+            index += 1
         }
     }
 }

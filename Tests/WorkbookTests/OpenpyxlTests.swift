@@ -33,12 +33,25 @@ struct OpenpyxlTests {
         wb.save(sys.argv[1])
         """
 
-    @Test func readsAWorkbookWrittenByOpenpyxl() throws {
+    @Test func readsAWorkbookWrittenByOpenpyxlWithInlineOrSharedStrings() throws {
         let directory = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("roster.xlsx")
         _ = try TestPython.script(Self.python(), Self.writeRoster, [file.path])
-        let bytes = try [UInt8](Data(contentsOf: file))
+        // openpyxl writes inline strings; Excel and WPS write a shared string table.
+        let shared = directory.appendingPathComponent("shared.xlsx")
+        _ = try TestPython.script(Self.python(), "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+                                  [Self.sharedStringsScript.path, file.path, shared.path])
+        let sharedBytes = try [UInt8](Data(contentsOf: shared))
+        #expect(try ZipArchive(sharedBytes).entry(named: "xl/sharedStrings.xml") != nil)
+        #expect(try WorkbookReaderTests.allRows(sharedBytes) == WorkbookReaderTests.allRows(try [UInt8](Data(contentsOf: file))))
+        try checkRoster(sharedBytes)
+    }
+
+    static let sharedStringsScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/xlsx-shared-strings.py")
+
+    func checkRoster(_ bytes: [UInt8]) throws {
         let workbook = try WorkbookReader(bytes)
         #expect(workbook.sheets.map(\.name) == ["花名册", "第二页"])
         #expect(!workbook.uses1904Dates)

@@ -98,3 +98,53 @@ struct XMLTokenizerTests {
         #expect(String(decoding: bytes, as: UTF8.self) == "&quot;x&quot;&#10;")
     }
 }
+
+struct XMLTokenizerMemoryTests {
+    /// Rows of sheet XML made on the fly, `size` bytes at a time.
+    struct RowSource: ChunkSource {
+        var rows: Int
+        var next = 1
+        var started = false
+        mutating func read(appendingTo buffer: inout [UInt8]) throws(ZipError) -> Bool {
+            if !started {
+                started = true
+                buffer.append(contentsOf: "<worksheet><sheetData>".utf8)
+                return true
+            }
+            guard next <= rows else { return false }
+            var chunk = ""
+            while next <= rows, chunk.utf8.count < 256 << 10 {
+                chunk += "<row r=\"\(next)\"><c r=\"A\(next)\" t=\"inlineStr\"><is><t>张三\(next)</t></is></c><c r=\"B\(next)\"><v>\(next)</v></c></row>"
+                next += 1
+            }
+            if next > rows { chunk += "</sheetData></worksheet>" }
+            buffer.append(contentsOf: chunk.utf8)
+            return true
+        }
+    }
+
+    @Test func holdsOneChunkAndTheLongestTokenWhateverTheDocumentSize() throws {
+        var tokens = XMLTokenizer(RowSource(rows: 60_000), part: "sheet.xml")
+        var largest = 0, rows = 0
+        while try tokens.next() {
+            largest = max(largest, tokens.buffer.count)
+            if tokens.kind == .endTag, tokens.isNamed("row") { rows += 1 }
+        }
+        #expect(rows == 60_000)  // about 6 MB of XML
+        #expect(largest < 600 << 10)
+    }
+
+    @Test func refusesATokenLongerThanTheLimit() {
+        struct Endless: ChunkSource {
+            let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
+            mutating func read(appendingTo buffer: inout [UInt8]) throws(ZipError) -> Bool {
+                buffer.append(contentsOf: chunk)
+                return true
+            }
+        }
+        var tokens = XMLTokenizer(Endless(), part: "sheet.xml")
+        #expect(throws: WorkbookError.malformedXML(part: "sheet.xml", reason: "a tag or text is longer than 4194304 bytes")) {
+            while try tokens.next() {}
+        }
+    }
+}

@@ -27,6 +27,8 @@ struct XMLTokenizer<Source: ChunkSource> {
     private var position = 0
     private var atEnd = false
     private var started = false
+    /// Bytes of pending text after `position` already searched for a `<`.
+    private var textScanned = 0
 
     /// The current token.
     private(set) var kind = Kind.text
@@ -56,10 +58,13 @@ struct XMLTokenizer<Source: ChunkSource> {
                 continue
             }
             if buffer[position] != UInt8(ascii: "<") {
-                guard let end = nextMarkup(from: position) else {
+                guard let end = nextMarkup(from: position + textScanned) else {
+                    textScanned = buffer.count - position  // scanned already: not again after the fill
                     if try fill() { continue }
+                    textScanned = 0
                     return setText(position..<buffer.count, cdata: false, next: buffer.count)
                 }
+                textScanned = 0
                 return setText(position..<end, cdata: false, next: end)
             }
             switch try scanMarkup(from: position) {

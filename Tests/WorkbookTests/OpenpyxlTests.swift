@@ -146,3 +146,27 @@ struct OpenpyxlTests {
         #expect(String(decoding: try TestPython.script(Self.python(), script, [file.path]), as: UTF8.self) == "ok\n")
     }
 }
+
+/// Where LibreOffice is installed, the workbook we write converts to CSV without error.
+/// It is large, so nothing installs it; without `soffice` on the PATH this is skipped.
+struct LibreOfficeTests {
+    static let soffice: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        .map { String($0) + "/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: soffice != nil, "needs LibreOffice (soffice)")) func libreOfficeConvertsOurWorkbook() throws {
+        let directory = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("results.xlsx")
+        try Data(try WorkbookWriterTests.roster().bytes()).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.soffice))
+        process.arguments = ["--headless", "--convert-to", "csv", "--outdir", directory.path, file.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["HOME": directory.path]) { $1 }
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let csv = try String(contentsOf: directory.appendingPathComponent("results.csv"), encoding: .utf8)
+        #expect(csv.contains("430511199001011236"))
+        #expect(csv.contains("2021-01-15"))
+    }
+}

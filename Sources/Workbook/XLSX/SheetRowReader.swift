@@ -4,6 +4,10 @@
 /// the sheet's size: no document tree is built. Rows with no non-empty cell are
 /// skipped (their numbers are simply absent); each row carries its sheet row number.
 /// Formulas are not evaluated: a formula cell gives its cached value.
+///
+/// The sheet entry's size and CRC-32 are checked when its end is read, so a damaged
+/// entry can fail after some of its rows have been returned: a caller that must not act
+/// on a damaged file reads to the end (nil) before it commits to anything.
 public struct SheetRowReader {
     private var tokens: XMLTokenizer<ZipEntryStream>
     private let strings: SharedStrings
@@ -52,7 +56,9 @@ public struct SheetRowReader {
                 if !cells.isEmpty { return SheetRow(number: number, cells: cells) }
             case .endTag:
                 if inSheetData, tokens.isNamed("sheetData") {
+                    // Read the rest, so the entry's size and CRC-32 are checked at its end.
                     finished = true
+                    while try tokens.next() {}
                     return nil
                 }
             case .text:

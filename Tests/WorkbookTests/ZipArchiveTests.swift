@@ -218,3 +218,14 @@ func bombStream(matches: Int) -> [UInt8] {
     writer.writeReversed(0b11, 2)
     return writer.bytes
 }
+
+struct FileSignatureTests {
+    @Test func recognizesZipAndCompoundFiles() throws {
+        #expect(FileSignature(try WorkbookWriter().bytes()) == .zip)
+        #expect(FileSignature(try ZipWriter().finish()) == .zip)
+        #expect(FileSignature([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]) == .compoundFile)
+        #expect(FileSignature(Array("id_number,name\n".utf8)) == .other)
+        #expect(FileSignature([0x50, 0x4B]) == .other)
+        #expect(FileSignature([]) == .other)
+    }
+}

@@ -114,6 +114,7 @@ public struct SheetRowReader {
         throw tokens.malformed("the document ends inside row \(row)")
     }
 
+    @inline(__always)  // a call would copy the reader (its tokenizer) to pass it
     private func cellType(_ range: Range<Int>?) throws(WorkbookError) -> CellType {
         guard let range else { return .number }
         let bytes = tokens.buffer[range]
@@ -163,6 +164,7 @@ public struct SheetRowReader {
         throw tokens.malformed("the document ends inside a cell of row \(row)")
     }
 
+    @inline(__always)  // a call would copy the reader (its tokenizer) to pass it
     private func cellValue(type: CellType, style: Int, value: String?, inline: String?, sharedIndex: Int?, row: Int) throws(WorkbookError) -> CellValue {
         switch type {
         case .inline:
@@ -188,6 +190,7 @@ public struct SheetRowReader {
     }
 
     /// A non-negative decimal integer written in `range` of the tokenizer's buffer.
+    @inline(__always)  // a call would copy the reader (its tokenizer) to pass it
     private func integer(_ range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.count <= 18 else { return nil }
         var result = 0

@@ -19,6 +19,9 @@ let package = Package(
         // the result writers and the summary. Knows nothing of argv or exit codes.
         .target(name: "PremiumBatch", dependencies: ["PolicyKit", "ResidentIO"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        // Excel workbooks: a zip container (own inflate and CRC-32), a streaming XML
+        // tokenizer, an .xlsx reader that streams rows and a writer. Toolchain only, no Foundation.
+        .target(name: "Workbook"),
         // The command line as a library, so tests can run it in-process.
         .target(name: "PremiumCLI", dependencies: ["PolicyKit", "ResidentIO", "PremiumBatch"]),
         // The binary: a shim over PremiumCLI. On Linux it is linked as a static
@@ -40,6 +43,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PolicyKitTests", dependencies: ["PolicyKit", "TestSupport"]),
         .testTarget(name: "PremiumCLITests", dependencies: ["PremiumCLI", "PolicyKit", "ResidentIO", "PremiumBatch", "TestSupport"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
         .testTarget(name: "PremiumBatchTests", dependencies: ["PremiumBatch", "PolicyKit", "ResidentIO", "TestSupport"]),
     ]
 )

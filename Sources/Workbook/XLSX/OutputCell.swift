@@ -1,0 +1,47 @@
+/// One cell to write, with the type and number format it gets in the workbook.
+public enum OutputCell: Equatable, Hashable, Sendable {
+    /// No cell.
+    case empty
+    /// A text cell with the text number format (`@`), so digits such as an 18-digit ID
+    /// number stay text, also when a clerk edits the cell.
+    case text(String)
+    /// A number in the General format, written exactly as given (`"12"`, `"-0.5"`, `"1E3"`).
+    /// Text that is not a decimal number is written as a text cell instead.
+    case number(String)
+    /// An amount: a number shown with two decimals (format `0.00`), e.g. `"780.00"`.
+    case amount(String)
+    /// A date (format `yyyy-mm-dd`), as a 1900-system serial; see `date(year:month:day:)`.
+    case date(serial: Int)
+    /// A boolean (TRUE/FALSE).
+    case bool(Bool)
+
+    /// A date cell for a calendar date from 1900-03-01 on.
+    public static func date(year: Int, month: Int, day: Int) -> OutputCell {
+        .date(serial: ExcelDate.serial(year: year, month: month, day: day))
+    }
+
+    /// Whether `text` is a number literal a spreadsheet reads: `-?digits[.digits][E[+-]digits]`.
+    static func isNumberLiteral(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        let whole = digits()
+        var fraction = 0
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            fraction = digits()
+            if fraction == 0 { return false }
+        }
+        guard whole + fraction > 0 else { return false }
+        if bytes.first == UInt8(ascii: "E") || bytes.first == UInt8(ascii: "e") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            if digits() == 0 { return false }
+        }
+        return bytes.isEmpty
+    }
+}

@@ -1,0 +1,167 @@
+/// One worksheet being written, row by row.
+///
+/// Rows are encoded to sheet XML as they are appended, so memory holds the XML (about
+/// 30–60 bytes per cell), not the cells; `WorkbookWriter` deflates it when the workbook is
+/// finished. Texts are inline strings. The first row can be a bold header, frozen
+/// so it stays in view, and column widths follow the longest value unless given.
+public struct SheetWriter: Sendable {
+    /// The sheet's tab name (made valid and unique by `WorkbookWriter`).
+    public var name: String
+    /// Rows appended so far.
+    public private(set) var rowCount = 0
+    /// Whether the first row stays in view when scrolling (a frozen pane below row 1).
+    public var freezesHeader: Bool
+    /// Column widths in characters; nil: from the longest value, between 8 and 60.
+    public var columnWidths: [Double]?
+
+    private var rows: [UInt8] = []
+    private var measured: [Int] = []
+    private var columnNames: [[UInt8]] = []
+
+    /// Style indexes in the writer's `styles.xml`.
+    enum Style: Int { case normal = 0, header = 1, date = 2, amount = 3, text = 4 }
+
+    /// A sheet with nothing in it yet.
+    public init(name: String, freezesHeader: Bool = true, columnWidths: [Double]? = nil) {
+        self.name = name
+        self.freezesHeader = freezesHeader
+        self.columnWidths = columnWidths
+        rows.reserveCapacity(1 << 16)
+    }
+
+    /// Appends a row of bold text cells (the header).
+    public mutating func appendHeader(_ titles: [String]) {
+        appendRow(titles.map { .text($0) }, header: true)
+    }
+
+    /// Appends a row; `.empty` cells are left out.
+    ///
+    /// - Precondition: at most 16,384 cells, and fewer than 1,048,576 rows so far.
+    public mutating func append(_ cells: [OutputCell]) {
+        appendRow(cells, header: false)
+    }
+
+    private mutating func appendRow(_ cells: [OutputCell], header: Bool) {
+        precondition(cells.count <= CellReference.maximumColumn, "more columns than a worksheet has")
+        precondition(rowCount < CellReference.maximumRow, "more rows than a worksheet has")
+        rowCount += 1
+        let rowDigits = Array(String(rowCount).utf8)
+        rows.append(contentsOf: #"<row r=""#.utf8)
+        rows.append(contentsOf: rowDigits)
+        rows.append(contentsOf: #"">"#.utf8)
+        for (index, cell) in cells.enumerated() {
+            var width = 0
+            switch cell {
+            case .empty:
+                continue
+            case .text(let text):
+                openCell(index, rowDigits, style: header ? .header : .text, type: "inlineStr")
+                let preserve = text.first.map { $0.isWhitespace } == true || text.last.map { $0.isWhitespace } == true
+                rows.append(contentsOf: (preserve ? #"<is><t xml:space="preserve">"# : "<is><t>").utf8)
+                XMLText.appendEscaped(text, to: &rows)
+                rows.append(contentsOf: "</t></is></c>".utf8)
+                width = SheetWriter.displayWidth(text)
+            case .number(let text) where OutputCell.isNumberLiteral(text):
+                openCell(index, rowDigits, style: .normal, type: nil)
+                appendValue(text)
+                width = text.utf8.count
+            case .number(let text):
+                appendRow(cellText: text, index, rowDigits)
+                width = SheetWriter.displayWidth(text)
+            case .amount(let text) where OutputCell.isNumberLiteral(text):
+                openCell(index, rowDigits, style: .amount, type: nil)
+                appendValue(text)
+                width = text.utf8.count + 1
+            case .amount(let text):
+                appendRow(cellText: text, index, rowDigits)
+                width = SheetWriter.displayWidth(text)
+            case .date(let serial):
+                openCell(index, rowDigits, style: .date, type: nil)
+                appendValue(String(serial))
+                width = 10
+            case .bool(let value):
+                openCell(index, rowDigits, style: .normal, type: "b")
+                appendValue(value ? "1" : "0")
+                width = 5
+            }
+            if measured.count <= index { measured.append(contentsOf: repeatElement(0, count: index + 1 - measured.count)) }
+            measured[index] = max(measured[index], header ? width + 2 : width)
+        }
+        rows.append(contentsOf: "</row>".utf8)
+    }
+
+    private mutating func appendRow(cellText text: String, _ index: Int, _ rowDigits: [UInt8]) {
+        openCell(index, rowDigits, style: .text, type: "inlineStr")
+        rows.append(contentsOf: "<is><t>".utf8)
+        XMLText.appendEscaped(text, to: &rows)
+        rows.append(contentsOf: "</t></is></c>".utf8)
+    }
+
+    private mutating func openCell(_ index: Int, _ rowDigits: [UInt8], style: Style, type: String?) {
+        while columnNames.count <= index { columnNames.append(Array(CellReference.columnName(columnNames.count + 1).utf8)) }
+        rows.append(contentsOf: #"<c r=""#.utf8)
+        rows.append(contentsOf: columnNames[index])
+        rows.append(contentsOf: rowDigits)
+        rows.append(UInt8(ascii: "\""))
+        if style != .normal {
+            rows.append(contentsOf: #" s=""#.utf8)
+            rows.append(contentsOf: String(style.rawValue).utf8)
+            rows.append(UInt8(ascii: "\""))
+        }
+        if let type {
+            rows.append(contentsOf: #" t=""#.utf8)
+            rows.append(contentsOf: type.utf8)
+            rows.append(UInt8(ascii: "\""))
+        }
+        rows.append(UInt8(ascii: ">"))
+    }
+
+    private mutating func appendValue(_ text: String) {
+        rows.append(contentsOf: "<v>".utf8)
+        rows.append(contentsOf: text.utf8)
+        rows.append(contentsOf: "</v></c>".utf8)
+    }
+
+    /// Columns a text takes in a spreadsheet: 2 for East Asian wide characters, else 1.
+    static func displayWidth(_ text: String) -> Int {
+        var width = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+                || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
+            width += wide ? 2 : 1
+        }
+        return width
+    }
+
+    /// The sheet's XML in pieces (head, rows, tail), for the zip writer.
+    func xml(selected: Bool) -> [[UInt8]] {
+        var head: [UInt8] = []
+        head.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.utf8)
+        head.append(contentsOf: "\n".utf8)
+        head.append(contentsOf: #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#.utf8)
+        let lastColumn = max(1, columnWidths?.count ?? 0, measured.count)
+        let dimension = rowCount == 0 ? "A1" : "A1:" + CellReference.columnName(lastColumn) + String(rowCount)
+        head.append(contentsOf: #"<dimension ref="\#(dimension)"/>"#.utf8)
+        head.append(contentsOf: #"<sheetViews><sheetView workbookViewId="0"\#(selected ? #" tabSelected="1""# : "")>"#.utf8)
+        if freezesHeader {
+            head.append(contentsOf: #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#.utf8)
+            head.append(contentsOf: #"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#.utf8)
+        }
+        head.append(contentsOf: "</sheetView></sheetViews>".utf8)
+        head.append(contentsOf: #"<sheetFormatPr defaultRowHeight="15"/>"#.utf8)
+        let widths = columnWidths ?? measured.map { Double(min(60, max(8, $0 + 2))) }
+        if !widths.isEmpty {
+            head.append(contentsOf: "<cols>".utf8)
+            for (index, width) in widths.enumerated() {
+                let shown = (width * 100).rounded() / 100
+                head.append(contentsOf: #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(shown)" customWidth="1"/>"#.utf8)
+            }
+            head.append(contentsOf: "</cols>".utf8)
+        }
+        head.append(contentsOf: "<sheetData>".utf8)
+        let tail = Array(#"</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>"#.utf8)
+        return [head, rows, tail]
+    }
+}

@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "ResidentIO", dependencies: ["PolicyKit"]),
         // Rosters: record readers (JSON Lines, CSV), the decoder, the compiled pricer,
         // the result writers and the summary. Knows nothing of argv or exit codes.
-        .target(name: "PremiumBatch", dependencies: ["PolicyKit", "ResidentIO"],
+        .target(name: "PremiumBatch", dependencies: ["PolicyKit", "ResidentIO", "Workbook"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Excel workbooks: a zip container (own inflate and CRC-32), a streaming XML
         // tokenizer, an .xlsx reader that streams rows and a writer. Toolchain only, no Foundation.
@@ -42,8 +42,8 @@ let package = Package(
         // Seeded randomness and the fuzz-size knob, shared by both test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PolicyKitTests", dependencies: ["PolicyKit", "TestSupport"]),
-        .testTarget(name: "PremiumCLITests", dependencies: ["PremiumCLI", "PolicyKit", "ResidentIO", "PremiumBatch", "TestSupport"]),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
+        .testTarget(name: "PremiumCLITests", dependencies: ["PremiumCLI", "PolicyKit", "ResidentIO", "PremiumBatch", "Workbook", "TestSupport"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "TestSupport"]),
         .testTarget(name: "PremiumBatchTests", dependencies: ["PremiumBatch", "PolicyKit", "ResidentIO", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import PolicyKit
 import ResidentIO
+import Workbook
 
 /// `premium batch` as a library: reads a roster (JSON Lines or CSV), prices each record
 /// with the compiled pricer, and writes one result per record, in order, in memory that
@@ -7,6 +8,8 @@ import ResidentIO
 public struct BatchRun {
     public enum Format: Sendable {
         case jsonLines, csv
+        /// An Excel workbook (`.xlsx`): the first worksheet, or `Options.sheet`.
+        case xlsx
     }
 
     /// How a CSV roster's bytes are read: found from the bytes (UTF-8, else GB18030,
@@ -31,6 +34,8 @@ public struct BatchRun {
         public var bom = false
         /// Totals by village in the summary.
         public var villages = false
+        /// The worksheet of an `.xlsx` roster: a name, or a 1-based position; nil: the first.
+        public var sheet: String?
         /// Today, for ID numbers (a birth date after it is an error).
         public var today = CivilDate(year: 2026, month: 1, day: 1)!
 
@@ -70,16 +75,93 @@ public struct BatchRun {
         try process(&source, into: &sink)
     }
 
-    private mutating func process(_ input: inout any ByteSource, into output: inout any ByteSink) throws(BatchStop) {
+    /// Whether results are written as CSV (also on their way into a workbook).
+    private var writesCSV: Bool { options.output != .jsonLines }
+
+    private var decoder: RecordDecoder {
         let decoder = RecordDecoder(store: store, today: options.today)
         decoder.defaultRegion = options.region
         decoder.defaultYear = options.year
-        let pricer = CompiledPricer(store: store, language: options.language, full: options.full, csv: options.output == .csv)
-        switch (options.input, options.output) {
-        case (.jsonLines, .jsonLines):
+        return decoder
+    }
+
+    /// Runs `body` into `output`, or, for an `.xlsx` result, into a workbook handed to
+    /// `output` whole once the run is over.
+    private mutating func writing(into output: inout any ByteSink,
+                                  _ body: (inout BatchRun, inout any ByteSink) throws(BatchStop) -> Void) throws(BatchStop) {
+        guard options.output == .xlsx else { return try body(&self, &output) }
+        var workbook: any ByteSink = WorkbookSink(language: options.language)
+        try body(&self, &workbook)
+        var sink = workbook as! WorkbookSink
+        output.write(bytes: try sink.finish(summary: summary.text(options.language)))
+        if let code = output.writeError { throw .write(code) }
+    }
+
+    /// Whether a file beginning with `prefix` is a workbook (a zip, or an old `.xls`).
+    public static func isWorkbook(prefix: [UInt8]) -> Bool { FileSignature(prefix) != .other }
+
+    /// Reads the workbook in `bytes` (the whole `.xlsx` file): the rows of its first
+    /// worksheet or of `Options.sheet`, each numbered as the sheet numbers it.
+    public mutating func process<Sink: ByteSink>(workbook bytes: [UInt8], into output: inout Sink) throws(BatchStop) {
+        var sink: any ByteSink = output
+        defer { output = sink as! Sink }
+        try writing(into: &sink) { run, output throws(BatchStop) in try run.processRows(bytes, into: &output) }
+    }
+
+    private mutating func processRows(_ bytes: [UInt8], into output: inout any ByteSink) throws(BatchStop) {
+        let rows: SheetRowReader, uses1904: Bool
+        do {
+            let workbook = try WorkbookReader(bytes)
+            rows = try workbook.rows(options.sheet.map { SheetSelector($0, in: workbook.sheets) } ?? .first)
+            uses1904 = workbook.uses1904Dates
+        } catch {
+            throw .invalid(error.message)
+        }
+        let pricer = CompiledPricer(store: store, language: options.language, full: options.full, csv: writesCSV)
+        let reading = CSVInput(decoder: decoder, carry: options.carry)
+        if writesCSV {
+            summary = try runRows(rows, uses1904, reading, CSVWriter(bom: options.bom && options.output == .csv, language: options.language), pricer, &output)
+        } else {
+            summary = try runRows(rows, uses1904, reading, JSONLinesWriter(), pricer, &output)
+        }
+    }
+
+    private func runRows<Writer: ResultWriter>(_ rows: SheetRowReader, _ uses1904: Bool, _ reading: CSVInput, _ writer: Writer,
+                                               _ pricer: CompiledPricer, _ output: inout any ByteSink) throws(BatchStop) -> BatchSummary {
+        var rows = rows
+        var runner = BatchRunner(input: reading, writer: writer, pricer: pricer, language: options.language, villages: options.villages)
+        do throws(BatchStop) {
+            while true {
+                let row: SheetRow?
+                do { row = try rows.next() } catch { throw BatchStop.invalid(error.message) }
+                guard let row else { break }
+                try runner.take(cells: WorkbookCells.texts(row, width: runner.expectedFields, uses1904Dates: uses1904), row: row.number)
+                try runner.chunkDone(into: &output)
+            }
+            runner.writer.finish()
+            try runner.flush(into: &output)
+        } catch {
+            if case .invalid = error { try? runner.flush(into: &output) }
+            throw error
+        }
+        return runner.summary.summary(templates: pricer.templates)
+    }
+
+    private mutating func process(_ input: inout any ByteSource, into output: inout any ByteSink) throws(BatchStop) {
+        try writing(into: &output) { run, output throws(BatchStop) in try run.processStream(&input, into: &output) }
+    }
+
+    private mutating func processStream(_ input: inout any ByteSource, into output: inout any ByteSink) throws(BatchStop) {
+        let decoder = self.decoder
+        let pricer = CompiledPricer(store: store, language: options.language, full: options.full, csv: writesCSV)
+        let bom = options.bom && options.output == .csv
+        switch (options.input, writesCSV) {
+        case (.jsonLines, false):
             summary = try run(JSONLinesInput(decoder: decoder), JSONLinesWriter(), pricer, &input, &output)
-        case (.jsonLines, .csv):
-            summary = try run(JSONLinesInput(decoder: decoder), CSVWriter(bom: options.bom, language: options.language), pricer, &input, &output)
+        case (.jsonLines, true):
+            summary = try run(JSONLinesInput(decoder: decoder), CSVWriter(bom: bom, language: options.language), pricer, &input, &output)
+        case (.xlsx, _):
+            throw .invalid(LocalizedText(zh: "内部错误：工作簿应整个读入", en: "internal error: a workbook is read whole"))
         case (.csv, _):
             let text = TranscodingSource(input, choice: options.encoding)
             var source: any ByteSource = text
@@ -87,8 +169,8 @@ public struct BatchRun {
             var stop: BatchStop?
             do {
                 let reading = CSVInput(decoder: decoder, carry: options.carry)
-                if options.output == .csv {
-                    summary = try run(reading, CSVWriter(bom: options.bom, language: options.language), pricer, &source, &output)
+                if writesCSV {
+                    summary = try run(reading, CSVWriter(bom: bom, language: options.language), pricer, &source, &output)
                 } else {
                     summary = try run(reading, JSONLinesWriter(), pricer, &source, &output)
                 }
@@ -153,6 +235,11 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
             }
             throw error
         }
+        emit(found, hadHeader: hadHeader)
+    }
+
+    /// Prices and writes what `input` read (nothing for a header or a blank row).
+    private mutating func emit(_ found: InputRecord?, hadHeader: Bool) {
         guard let read = found else {
             if input.skippedBlank { summary.skipped += 1 }
             if !hadHeader, let names = input.carriedNames { writer.start(carriedNames: names) }
@@ -171,6 +258,14 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         writer.endLine()
         summary.add(priced.template)
         if summary.wantsVillages { addVillage(read, priced.template) }
+    }
+
+    /// A worksheet row: its cells as text, numbered as the sheet numbers it, so a clerk
+    /// finds it in Excel.
+    mutating func take(cells: [String], row: Int) throws(BatchStop) where Input == CSVInput {
+        line.advance(by: row - line.value)
+        let hadHeader = input.carriedNames != nil
+        emit(try input.read(cells: cells), hadHeader: hadHeader)
     }
 
     private mutating func addVillage(_ read: InputRecord, _ template: ResultTemplate) {

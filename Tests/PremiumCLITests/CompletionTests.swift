@@ -43,7 +43,7 @@ struct CompletionTests {
         (["premium", "quote", "--region", "=", "dongzhi", "--category", "=", "tuib"], ["tuibu-yumin"]),
         (["premium", "categories", "--region", "zhuji", "--year", ""], zhujiYears),
         (["premium", "quote", "--tier", ""], ["1", "2"]),
-        (["premium", "batch", "--output-format", ""], ["jsonl", "csv"]),
+        (["premium", "batch", "--output-format", ""], ["jsonl", "csv", "xlsx"]),
         (["premium", "batch", "--su"], ["--summary", "--summary-file", "--summary-format"]),
         (["premium", "completion", ""], ["bash", "zsh", "--policy-dir", "--help"]),
         (["premium", "help", "ex"], ["explain"]),

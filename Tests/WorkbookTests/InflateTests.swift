@@ -1,6 +1,7 @@
 import Foundation
 @testable import Workbook
 import Testing
+import TestSupport
 
 struct InflateTests {
     static let roster = hexBytes(

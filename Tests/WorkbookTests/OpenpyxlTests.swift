@@ -1,6 +1,7 @@
 import Foundation
 @testable import Workbook
 import Testing
+import TestSupport
 
 /// Workbooks written by openpyxl are read here, and workbooks written here are read by
 /// openpyxl, cell by cell. openpyxl is a test-time tool from PyPI (`pip install openpyxl`):

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Workbook
 import Testing
+import TestSupport
 
 struct ZipWriterTests {
     @Test func writesStoredEntriesByteForByte() throws {

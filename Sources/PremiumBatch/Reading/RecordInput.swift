@@ -143,6 +143,23 @@ struct CSVInput: RecordInput {
         guard let texts = CSV.fields(bytes, 0..<bytes.count, separator: separator) else {
             return InputRecord(decoded: .failure(LocalizedText(zh: "CSV 引号格式有误", en: "malformed CSV quoting")), carried: .none, village: nil)
         }
+        return row(texts, header: header)
+    }
+
+    /// A row given as text cells (a worksheet's): the header while there is none yet, a
+    /// blank row (nil, counted as skipped), or a record.
+    mutating func read(cells texts: [String]) throws(BatchStop) -> InputRecord? {
+        skippedBlank = false
+        if texts.allSatisfy({ CSV.trimmed($0).isEmpty }) { skippedBlank = true; return nil }
+        guard let header else {
+            try readHeader(names: texts.map(CSV.trimmed))
+            return nil
+        }
+        return row(texts, header: header)
+    }
+
+    /// A row of text cells under `header`.
+    private func row(_ texts: [String], header: [String]) -> InputRecord {
         guard texts.count == header.count else {
             return InputRecord(decoded: .failure(.columnCount(header.count, texts.count)), carried: .none, village: nil)
         }
@@ -168,7 +185,10 @@ struct CSVInput: RecordInput {
 
     private mutating func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) throws(BatchStop) {
         separator = CSVFraming.separator(ofFirstLine: bytes)
-        let names = (CSV.fields(bytes, 0..<bytes.count, separator: separator) ?? []).map(CSV.trimmed)
+        try readHeader(names: (CSV.fields(bytes, 0..<bytes.count, separator: separator) ?? []).map(CSV.trimmed))
+    }
+
+    private mutating func readHeader(names: [String]) throws(BatchStop) {
         // A first row with one cell that names no column is the sheet's title, as
         // township rosters have above their header: skipped and counted like a blank row.
         let filled = names.filter { !$0.isEmpty }

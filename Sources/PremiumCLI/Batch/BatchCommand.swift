@@ -9,16 +9,18 @@ import ResidentIO
 /// The command only wires `BatchRun` (PremiumBatch) to files, flags and exit statuses.
 enum BatchCommand {
     static let options: [OptionSpec] = [
-        .value("input-format", "jsonl|csv", zh: "输入格式（默认：文件名以 .csv 结尾时为 csv，否则为 jsonl）。CSV 第一行为表头（字段名或其中文表头：人员类别、缴费日期……）；一个单元格中的多个类别用“;”“；”“、”“|”或“,”分隔。",
-               en: "Input format (default: csv for a file named *.csv, else jsonl). CSV has a header row (field names or their Chinese headers: 人员类别, 缴费日期 …); several categories in one cell separated by ';', '；', '、', '|' or ','."),
+        .value("input-format", "jsonl|csv|xlsx", zh: "输入格式（默认：文件名以 .xlsx 结尾或文件是工作簿时为 xlsx，以 .csv 结尾时为 csv，否则为 jsonl）。工作簿读取第一个工作表，行号即表中的行号。CSV 第一行为表头（字段名或其中文表头：人员类别、缴费日期……）；一个单元格中的多个类别用“;”“；”“、”“|”或“,”分隔。",
+               en: "Input format (default: xlsx for a file named *.xlsx or that is a workbook, csv for *.csv, else jsonl). A workbook's first sheet is read, numbered as in Excel. CSV has a header row (field names or their Chinese headers: 人员类别, 缴费日期 …); several categories in one cell separated by ';', '；', '、', '|' or ','."),
         .value("encoding", "utf-8|gb18030", zh: "CSV 名册的编码（默认：字节是 UTF-8 时为 UTF-8，否则为 GB18030，即涵盖中文版 Excel 保存的 GBK；有字节顺序标记时为 UTF-16，即 Excel 的“Unicode 文本”，以制表符分隔）。",
                en: "Encoding of a CSV roster (default: UTF-8 when the bytes are UTF-8, else GB18030, which covers GBK from Chinese Excel; UTF-16 by its byte-order mark, Excel's tab-separated \"Unicode text\")."),
         .repeated("carry", "column", zh: "原样保留一个表头看似拼错字段名的 CSV 列（否则运行会停止并提示“您是否要输入”）。",
                   en: "Carry a CSV column whose header looks like a misspelt field name (otherwise the run stops with a did-you-mean)."),
         .value("region", "region", zh: "没有地区的记录所用的地区。", en: "Region for records that have none."),
         .value("year", "yyyy", zh: "没有年度的记录所用的政策年度。", en: "Policy year for records that have none."),
-        .value("output-format", "jsonl|csv", zh: "输出格式（默认 jsonl）。CSV 的表头和枚举值随 --lang：中文或英文。",
-               en: "Output format (default jsonl). CSV headers and enumerated values follow --lang: Chinese or English."),
+        .value("output-format", "jsonl|csv|xlsx", zh: "输出格式（默认 jsonl；--output 以 .xlsx 结尾时为 xlsx）。CSV 和工作簿的表头与枚举值随 --lang：中文或英文。工作簿（xlsx）中身份证号为文本，金额为两位小数，日期为日期，表头冻结，第二个工作表为汇总。",
+               en: "Output format (default jsonl; xlsx when --output ends in .xlsx). CSV and workbook headers and values follow --lang. In a workbook ID numbers are text, amounts have two decimals, dates are dates, the header is frozen, and a second sheet holds the summary."),
+        .value("sheet", "name|n", zh: "读取工作簿（xlsx）的哪个工作表：名称或从 1 起的序号（默认第一个可见的工作表）。",
+               en: "The worksheet of an .xlsx roster: its name or 1-based position (default: the first visible one)."),
         .flag("bom", zh: "CSV 输出以 UTF-8 字节顺序标记开头（便于 Excel 和 WPS 打开）。", en: "Start CSV output with a UTF-8 byte-order mark (for Excel and WPS)."),
         .flag("full", zh: "每条 JSON 结果中包含假设、备注和出处。", en: "Include assumptions, notes and sources in each JSON result."),
         .flag("summary", zh: "运行结束后输出汇总（到标准错误，或到 --summary-file）。", en: "Print totals after the run (to stderr, or to --summary-file)."),
@@ -87,7 +89,8 @@ enum BatchCommand {
         let parsed = try FlagParser(options: options).parse(arguments)
         if parsed.helpRequested { output.write(help.render(try context.language(parsed), width: context.width)); return .success }
         let language = try context.language(parsed)
-        let csvIn = try format(parsed, "input-format", file: parsed.positionals.first), csvOut = try format(parsed, "output-format")
+        let inputFormat = try format(parsed, "input-format", file: parsed.positionals.first)
+        let outputFormat = try format(parsed, "output-format", file: parsed.values["output"])
         let full = parsed.flags.contains("full")
         let summaryFormat = parsed.values["summary-format"] ?? "text"
         guard summaryFormat == "text" || summaryFormat == "json" else {
@@ -97,8 +100,9 @@ enum BatchCommand {
         let store = try context.store(parsed)
         let wantsSummary = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil
         var options = BatchRun.Options()
-        options.input = csvIn ? .csv : .jsonLines
-        options.output = csvOut ? .csv : .jsonLines
+        options.input = inputFormat
+        options.output = outputFormat
+        options.sheet = parsed.values["sheet"]
         options.language = language
         options.full = full
         options.bom = parsed.flags.contains("bom")
@@ -145,7 +149,15 @@ enum BatchCommand {
         /// Runs the roster into `sink`, then writes the summary.
         func run(into sink: inout some ByteSink, named outputName: FileName) throws(CLIError) {
             do throws(BatchStop) {
-                if file != nil { try runner.process(&file!, into: &sink) } else { try runner.process(&input, into: &sink) }
+                if inputFormat == .xlsx {
+                    // A workbook's directory is at its end: it is read whole.
+                    let bytes = file != nil ? try readAll(&file!) : try readAll(&input)
+                    try runner.process(workbook: bytes, into: &sink)
+                } else if file != nil {
+                    try runner.process(&file!, into: &sink)
+                } else {
+                    try runner.process(&input, into: &sink)
+                }
             } catch {
                 switch error {
                 case .read(let code): throw .cannotRead(inputName, code)
@@ -219,12 +231,36 @@ enum BatchCommand {
     /// Whether `--input-format` or `--output-format` is CSV. Without the flag, a roster
     /// file named `*.csv`, `*.tsv` or `*.txt` (Excel's "Unicode text") is CSV: a clerk
     /// who saved one from Excel should not have to say so.
-    private static func format(_ parsed: ParsedArguments, _ name: String, file: String? = nil) throws(CLIError) -> Bool {
-        let named = file.map { path in [".csv", ".tsv", ".txt"].contains { path.lowercased().hasSuffix($0) } } ?? false
-        switch parsed.values[name] ?? (named ? "csv" : "jsonl") {
-        case "jsonl", "json": return false
-        case "csv": return true
-        case let other: throw .usage(zh: "--\(name) 的值“\(other)”无效：请用 jsonl 或 csv", en: "invalid --\(name) '\(other)': use jsonl or csv")
+    private static func format(_ parsed: ParsedArguments, _ name: String, file: String?) throws(CLIError) -> BatchRun.Format {
+        switch parsed.values[name]?.lowercased() ?? defaultFormat(file, sniff: name == "input-format") {
+        case "jsonl", "json": return .jsonLines
+        case "csv": return .csv
+        case "xlsx": return .xlsx
+        case let other:
+            throw .usage(zh: "--\(name) 的值“\(other)”无效：请用 jsonl、csv 或 xlsx", en: "invalid --\(name) '\(other)': use jsonl, csv or xlsx")
         }
+    }
+
+    /// The format a file's name says (`*.xlsx`, `*.xls` → xlsx; `*.csv`, `*.tsv`, `*.txt` →
+    /// csv), else, for an input, what its first bytes say (a zip or an old Excel file is a
+    /// workbook), else JSON Lines.
+    private static func defaultFormat(_ file: String?, sniff: Bool) -> String {
+        guard let file, file != "-" else { return "jsonl" }
+        let name = file.lowercased()
+        if [".xlsx", ".xlsm", ".xls"].contains(where: name.hasSuffix) { return "xlsx" }
+        if [".csv", ".tsv", ".txt"].contains(where: name.hasSuffix) { return "csv" }
+        guard sniff, case .success(var source) = FileDescriptorSource.open(path: file) else { return "jsonl" }
+        defer { source.close() }
+        var head: [UInt8] = []
+        _ = source.read(into: &head, count: 8)
+        return BatchRun.isWorkbook(prefix: head) ? "xlsx" : "jsonl"
+    }
+
+    /// All of an input (a workbook), checked.
+    private static func readAll(_ source: inout some ByteSource) throws(BatchStop) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while source.read(into: &bytes, count: 1 << 20) > 0 {}
+        if let code = source.readError { throw .read(code) }
+        return bytes
     }
 }

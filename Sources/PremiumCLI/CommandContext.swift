@@ -33,7 +33,7 @@ struct CommandContext {
         request[.year] = parsed.values["year"]
         let store = try store(parsed, region: request.region)
         do {
-            return try request.resolve(in: store, today: today) { "--" + $0 }.policy
+            return try request.resolve(in: store, today: today, label: ResidentField.flagLabel).policy
         } catch {
             throw CLIError(error)
         }

@@ -200,7 +200,7 @@ struct ChineseCSVOutputTests {
         #expect(rows[0] == "行号,姓名,身份证号,地区,年度,人员类别,档次,缴费日期,可参保,个人缴费标准,财政补助,逾期加收,资助金额,享受资助类别,应缴金额,先缴后返金额,待遇开始日期,待遇结束日期,等待期天数,参保途径,原因代码,原因,错误")
         #expect(rows[1].hasPrefix("2,张三,\t\(ClerkRosterTests.id("43051119880412677")),北塔区,2021,城乡低保对象,1,2020-11-19,是,280,580,0,85,城乡低保对象,195,0,2021-01-01,2021-12-31,0,集中参保缴费期,,,"), "\(rows[1])")
         #expect(rows[2].hasPrefix("3,李四,,南城街道,2021,特困人员、城乡低保对象,2,2020-12-01,是,655,580,0,655,特困人员,0,0,2021-01-01,"), "\(rows[2])")
-        #expect(rows[3].hasSuffix(",paid_on 的日期“2021-13-01”无效：应为真实的日期，例如 2022-01-05、2022/1/5、20220105 或 2022年1月5日"), "\(rows[3])")
+        #expect(rows[3].hasSuffix(",缴费日期“2021-13-01”不是有效的日期：应为真实的日期，例如 2022-01-05、2022/1/5、20220105 或 2022年1月5日"), "\(rows[3])")
         #expect(rows[4].hasPrefix("5,赵六,,北塔区,2021,,1,2022-03-01,否,280,580,,,,,,,,,,closed,2022-03-01缴费无法参保"), "\(rows[4])")
         let english = batch(["--input-format", "csv", "--output-format", "csv", "--lang", "en"], bytes: Array(Self.roster.utf8))
         #expect(english.output.hasPrefix("line,姓名,身份证号,region,year,categories,tier,paid_on,enrollable,"))
@@ -305,5 +305,79 @@ struct ClerkLeftoverTests {
         let broken = runBatch([], input: "{\"region\":\"beita\",\n{\"region\":\"beita\"}\n")
         #expect(broken.status == .dataError)
         #expect(broken.output.split(separator: "\n").count == 2)
+    }
+}
+
+/// Issue 14: what a second clerk-style check of the binary found.
+struct SecondClerkCheckTests {
+    @Test(arguments: ["类型", "缴费", "人员身份", "付款日"])
+    func aChineseHeaderPremiumDoesNotKnowStopsTheRun(header: String) {
+        let input = "姓名,地区,缴费日期,\(header)\n甲,北塔区,2020/11/19,低保\n"
+        let result = runBatch(["--input-format", "csv"], input: input)
+        #expect(result.status == .dataError)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("--carry '\(header)'"), "\(result.errors)")
+        #expect(runBatch(["--input-format", "csv", "--carry", header], input: input).status == .success)
+        // Columns rosters have that no quote reads are carried; ASCII ones too (a script's).
+        let usual = runBatch(["--input-format", "csv"], input: "序号,姓名,性别,联系电话,备注,note,地区\n1,甲,女,138,无,x,beita\n")
+        #expect(usual.status == .success, "\(usual.errors)")
+    }
+
+    @Test func situationsByTheirShortHeaders() throws {
+        // beita 2021 二(一)2: a household joining in January is covered from the 1st (extension route).
+        let input = "地区,缴费日期,以户参保,退役军人\nbeita,2021-01-15,是,\nbeita,2021-01-15,,\n"
+        let lines = try jsonLines(runBatch(["--input-format", "csv"], input: input).output)
+        #expect(lines.map { $0["benefit_start"] as? String } == ["2021-01-01", "2021-02-01"])
+    }
+
+    @Test func anErrorRowAClerkFixedInTheOutputIsPricedAgain() throws {
+        let first = runBatch(["--input-format", "csv", "--output-format", "csv"], input: "姓名,地区,缴费日期\n甲,beita,2020-13-01\n乙,beita,2020-11-01\n").output
+        var rows = first.split(separator: "\n").map(String.init)
+        let header = rows[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var cells = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[header.firstIndex(of: "paid_on")!] = "2020-11-20"
+        cells[header.firstIndex(of: "region")!] = "beita"
+        rows[1] = cells.joined(separator: ",")
+        let again = try jsonLines(runBatch(["--input-format", "csv"], input: rows.joined(separator: "\n") + "\n").output)
+        #expect(again[0]["error"] == nil, "\(again[0])")
+        #expect(again[0]["paid_on"] as? String == "2020-11-20")
+        #expect(again[1]["payable"] as? Int == 280)
+    }
+
+    @Test func aCommaInATabSeparatedCellIsQuotedInTheOutput() {
+        let result = runBatch(["--input-format", "csv", "--output-format", "csv"], input: "姓名\t地区\t备注\n张桂芳\tbeita\t已核实,待缴\n")
+        let rows = result.output.split(separator: "\n")
+        #expect(rows[1].hasPrefix(#"2,张桂芳,"已核实,待缴",beita,"#), "\(rows[1])")
+        #expect(runBatch(["--input-format", "csv"], input: result.output).status == .success)
+    }
+
+    @Test func aGBKFileThatHappensToBeValidUTF8IsReadAsGBK() throws {
+        // 郑英 in GBK is D6 A3 D3 A2: valid UTF-8 (U+05A3 U+04E2), but no Chinese.
+        var bytes = Array("name,region\r\n".utf8) + [0xD6, 0xA3, 0xD3, 0xA2] + Array(",beita\r\n".utf8)
+        bytes += [0xD0, 0xBB, 0xCE, 0xB0] + Array(",beita\r\n".utf8)   // 谢伟
+        var source = MemorySource(bytes)
+        var output = "", errors = ""
+        _ = PremiumCLI.run(["batch", "--input-format", "csv", "--summary"], environment: englishLocale, input: &source, output: &output, errors: &errors)
+        let lines = try jsonLines(output)
+        #expect(lines.map { $0["name"] as? String } == ["郑英", "谢伟"])
+        #expect(errors.contains("GB18030"))
+    }
+
+    @Test func aMisspeltJSONKeyIsAnErrorOnItsLine() throws {
+        let input = #"{"region":"beita","catgory":"低保"}"# + "\n" + #"{"region":"beita","hosehold":true}"# + "\n"
+            + #"{"region":"beita","id":"x","name":"张三","village":"塘村","note":"n"}"# + "\n"
+        let lines = try jsonLines(runBatch([], input: input).output)
+        #expect(lines[0]["error"] as? String == "field 'catgory' is not known; did you mean 'category'? (other fields are carried as they are)")
+        #expect((lines[1]["error"] as? String)?.contains("'household'") == true)
+        #expect(lines[2]["payable"] as? Int == 280)
+    }
+
+    @Test func batchMessagesNameTheColumnAsTheClerkKnowsIt() throws {
+        var source = MemorySource(Array("地区,缴费日期\nbeita,2021-13-01\n,2021-01-01\n".utf8))
+        var output = "", errors = ""
+        _ = PremiumCLI.run(["batch", "--input-format", "csv"], environment: [:], input: &source, output: &output, errors: &errors)
+        let lines = try jsonLines(output)
+        #expect((lines[0]["error"] as? String)?.hasPrefix("缴费日期“2021-13-01”不是有效的日期") == true, "\(lines[0])")
+        #expect(lines[1]["error"] as? String == "缺少地区（例如 北塔区 或 beita）")
     }
 }

@@ -51,7 +51,7 @@ struct LanguageTests {
 
     @Test func batchLineErrorsFollowTheLanguage() throws {
         let input = #"{"region":"beita","year":2021,"paid_on":"2021-13-01"}"# + "\n"
-        for (language, expected) in [("zh", "paid_on 的日期“2021-13-01”无效"), ("en", "invalid date '2021-13-01' for paid_on")] {
+        for (language, expected) in [("zh", "缴费日期“2021-13-01”不是有效的日期"), ("en", "invalid date '2021-13-01' for paid_on")] {
             var source = MemorySource(Array(input.utf8))
             var output = "", errors = ""
             _ = PremiumCLI.run(["batch", "--lang", language], environment: [:], input: &source, output: &output, errors: &errors)

@@ -17,8 +17,8 @@ struct ColumnMatcher {
         case carried(village: Bool)
         /// A result column of premium's own CSV output, recomputed rather than read.
         case result
-        /// The error column of premium's own CSV output: a row with an error there is an
-        /// error again (its input is not in the output to be priced).
+        /// The error column of premium's own CSV output: a row with an error there and
+        /// its field columns empty is an error again (its input is not in the output).
         case previousError
         /// A column with no header (Excel's empty trailing columns): its cells must be empty.
         case unnamed
@@ -32,6 +32,18 @@ struct ColumnMatcher {
 
     /// Columns premium carries by meaning, with their Chinese headers.
     static let nameHeaders = ["name", "姓名"]
+    /// Other columns township rosters have, which no quote reads: carried as they are.
+    /// A Chinese header not known here, nor a field, nor given to `--carry`, stops the
+    /// run: a column premium does not understand may hold what the price depends on
+    /// (`类型` for the group, `缴费` for the date), and ignoring it would price the roster
+    /// wrong. Headers without Chinese characters are carried.
+    static let otherHeaders = [
+        "id", "no", "note", "notes", "remark", "remarks", "phone", "address", "gender", "sex", "age",
+        "序号", "编号", "顺序号", "性别", "民族", "年龄", "联系电话", "电话", "手机", "手机号", "手机号码", "联系方式",
+        "地址", "住址", "家庭住址", "户籍地址", "现住址", "户主", "户主姓名", "与户主关系", "关系", "户号", "户编号",
+        "备注", "说明", "组", "村民小组", "小组", "乡镇", "镇", "街道", "乡镇（街道）", "社保卡号", "医保卡号", "医保编号",
+        "银行账号", "缴费金额", "金额", "实缴金额", "收款人", "经办人", "核实情况", "状态",
+    ]
     static let villageHeaders = ["village", "村", "村居", "社区", "村名", "行政村", "所在村", "村（社区）"]
 
     /// Whether a header names the ID number field.
@@ -56,6 +68,9 @@ struct ColumnMatcher {
         }
         for name in ColumnMatcher.nameHeaders { known[HeaderMatch.normalized(name)] = .carried(village: false); names.append((name, LocalizedText(zh: "“\(name)”", en: "'\(name)'"))) }
         for name in ColumnMatcher.villageHeaders { known[HeaderMatch.normalized(name)] = .carried(village: true); names.append((name, LocalizedText(zh: "“\(name)”", en: "'\(name)'"))) }
+        for name in ColumnMatcher.otherHeaders where known[HeaderMatch.normalized(name)] == nil {
+            known[HeaderMatch.normalized(name)] = .carried(village: false)
+        }
         self.known = known
         self.names = names
         self.carry = Set(carry.map(HeaderMatch.normalized))
@@ -113,8 +128,14 @@ struct ColumnMatcher {
                 throw .invalid(LocalizedText(
                     zh: "列“\(Echo.value(name))”看起来是日期，但 premium 只读取这些日期列：\(ColumnMatcher.dateFields.zh)；如果它是缴费日期，请把表头改为“缴费日期”；如要原样保留该列，请加 --carry '\(Echo.value(name))'",
                     en: "column '\(Echo.value(name))' looks like a date, but the dates premium reads are \(ColumnMatcher.dateFields.en); if it is the payment date, name it paid_on (缴费日期); to keep it as it is, add --carry '\(Echo.value(name))'"))
-            } else {
+            } else if carry.contains(key) || !key.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) {
+                // A header in Chinese is a clerk's; one without Chinese characters may be a
+                // script's own column (`id`, `note`), carried as `batch` always has.
                 columns.append(.carried(village: false))
+            } else {
+                throw .invalid(LocalizedText(
+                    zh: "无法识别列“\(Echo.value(name))”：它不是 premium 读取的字段，也不是姓名、村、序号、联系电话、备注等常见列；如果它是某个字段，请改用该字段的表头（见 premium batch --help）；如要原样保留该列，请加 --carry '\(Echo.value(name))'",
+                    en: "column '\(Echo.value(name))' is not known: no field premium reads, nor a usual column (name, village, phone, note …); if it is a field, use its header (see premium batch --help); to keep it as it is, add --carry '\(Echo.value(name))'"))
             }
         }
         // A field named by two columns (`category` and `类别`) would be read twice.

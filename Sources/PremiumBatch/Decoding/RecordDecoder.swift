@@ -125,7 +125,7 @@ final class RecordDecoder {
         if request.region?.isEmpty ?? true, let defaultRegion { request.region = defaultRegion }
         if request[.year] == nil, let defaultYear { request[.year] = defaultYear }
         do {
-            let (policy, resident, selection) = try request.resolve(in: store, today: today) { ResidentField.key(forFlag: $0) }
+            let (policy, resident, selection) = try request.resolve(in: store, today: today, label: ResidentField.columnLabel)
             guard let number = policies.firstIndex(where: { $0.id == policy.id && $0.year == policy.year }) else {
                 return .failure(LocalizedText(zh: "内部错误：政策 \(policy.id) \(policy.year) 不在数据中", en: "internal error: policy \(policy.id) \(policy.year) is not in the store"))
             }

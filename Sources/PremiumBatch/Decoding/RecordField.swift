@@ -72,7 +72,7 @@ struct RecordField: Hashable, Sendable {
             guard let value = values[field.rawValue] else { continue }
             if let situation = field.situation {
                 guard let flag = ResidentField.truth(value) else {
-                    throw .init(message: LocalizedText(zh: "字段“\(field.name)”的值“\(value)”无效：应为 \(ResidentField.truthWords.zh)",
+                    throw .init(message: LocalizedText(zh: "“\(field.field.headers.first ?? field.name)”的值“\(value)”无效：应为 \(ResidentField.truthWords.zh)",
                                                        en: "invalid value '\(value)' for '\(field.name)': use \(ResidentField.truthWords.en)"))
                 }
                 if flag { request.situations.insert(situation) }

@@ -61,8 +61,35 @@ struct JSONLinesInput: RecordInput {
             }
             return InputRecord(decoded: .failure(error.message), carried: .none, village: nil)
         }
+        if let misspelt = misspeltKey(in: bytes) {
+            return InputRecord(decoded: .failure(misspelt), carried: .none, village: nil)
+        }
         return InputRecord(decoded: decoder.decode(bytes, record), carried: .json(bytes, record.carried),
                            village: record.village.map { UnsafeBufferPointer(rebasing: bytes[$0]) })
+    }
+
+    /// The keys of the carried members last found to be no misspelt field, by position:
+    /// a roster's records have the same keys, so each is compared, not looked up.
+    private var checkedKeys: [[UInt8]] = []
+
+    /// A carried member whose key is a near miss of a field's (`catgory`, `hosehold`):
+    /// carried, it would price the record as if the field were missing.
+    private mutating func misspeltKey(in line: UnsafeBufferPointer<UInt8>) -> LocalizedText? {
+        for (position, member) in record.carried.enumerated() {
+            // The member starts with its key's opening quote; keys with escapes are rare
+            // and compared as written.
+            var end = member.lowerBound + 1
+            while end < member.upperBound, line[end] != UInt8(ascii: "\"") { end += 1 }
+            let key = UnsafeBufferPointer(rebasing: line[(member.lowerBound + 1)..<end])
+            if position < checkedKeys.count, checkedKeys[position].elementsEqual(key) { continue }
+            let name = String(decoding: key, as: UTF8.self)
+            if let field = HeaderMatch.closest(to: name, among: RecordField.allCases.map(\.name)), HeaderMatch.normalized(field) != HeaderMatch.normalized(name) {
+                return LocalizedText(zh: "字段“\(Echo.value(name))”无法识别；您是否要输入“\(field)”？（其他字段会原样带到输出）",
+                                     en: "field '\(Echo.value(name))' is not known; did you mean '\(field)'? (other fields are carried as they are)")
+            }
+            if position < checkedKeys.count { checkedKeys[position] = Array(key) } else { checkedKeys.append(Array(key)) }
+        }
+        return nil
     }
 
     func villageName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
@@ -102,6 +129,10 @@ struct CSVInput: RecordInput {
     /// The error column of premium's own output fed back in: a row that was an error is
     /// one again, with the same message, rather than priced from the cells it has left.
     private var previousErrorColumn: Int?
+    /// The columns of fields other than the ID number (which the output carries): an
+    /// error row of our own output has them empty. A clerk who fixes the row fills them
+    /// in, and the row is priced again.
+    private var inputColumns: [Int] = []
 
     private let matcher: ColumnMatcher
 
@@ -126,7 +157,8 @@ struct CSVInput: RecordInput {
         }
         if !bytes.contains(UInt8(ascii: "\"")) {
             split(bytes)
-            if let column = previousErrorColumn, cells.count == header.count, !cells[column].isEmpty {
+            if let column = previousErrorColumn, cells.count == header.count, !cells[column].isEmpty,
+               inputColumns.allSatisfy({ RecordDecoder.trimmed(bytes, cells[$0]).isEmpty }) {
                 return previousError(String(decoding: UnsafeBufferPointer(rebasing: bytes[cells[column]]), as: UTF8.self),
                                      carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : RecordDecoder.trimmed(bytes, cells[$0]) }))
             }
@@ -166,7 +198,7 @@ struct CSVInput: RecordInput {
         if let column = unnamedColumns.first(where: { !CSV.trimmed(texts[$0]).isEmpty }) {
             return InputRecord(decoded: .failure(LocalizedText(zh: "第\(column + 1)列没有表头，但本行在该列有值", en: "column \(column + 1) has no header but this row has a value in it")), carried: .none, village: nil)
         }
-        if let column = previousErrorColumn, !CSV.trimmed(texts[column]).isEmpty {
+        if let column = previousErrorColumn, !CSV.trimmed(texts[column]).isEmpty, inputColumns.allSatisfy({ CSV.trimmed(texts[$0]).isEmpty }) {
             return previousError(texts[column], carried: .csvText(carriedColumns.map { fields[$0] == nil ? texts[$0] : CSV.trimmed(texts[$0]) }))
         }
         var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
@@ -216,6 +248,7 @@ struct CSVInput: RecordInput {
         carriedNames = carriedColumns.map { names[$0] }
         villageColumn = columns.firstIndex(of: .carried(village: true))
         previousErrorColumn = columns.firstIndex(of: .previousError)
+        inputColumns = fields.indices.filter { fields[$0].map { $0.kind != .idNumber } ?? false }
     }
 
     /// A row of premium's own output that was an error.

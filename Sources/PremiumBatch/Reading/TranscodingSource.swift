@@ -28,6 +28,8 @@ final class TranscodingSource: ByteSource {
     private var decidedOnFirstChunk = false
     /// Characters of more than one byte seen by `validUTF8Prefix`.
     private var multibyte = 0
+    /// UTF-8 characters of three or four bytes among them (Chinese is three).
+    private var threeByte = 0
 
     init(_ base: any ByteSource, choice: BatchRun.Encoding) {
         self.base = base
@@ -66,9 +68,16 @@ final class TranscodingSource: ByteSource {
             // A few Chinese characters of real UTF-8 before the bad byte mean a UTF-8
             // file with a bad byte (an error below), not GBK.
             multibyte = 0
+            threeByte = 0
             let valid = validUTF8Prefix(atEnd: atEnd)
             let tail = atEnd ? 0 : TextDecoding.incompleteUTF8Tail(pending)
             if valid < pending.count - tail, multibyte < 4 { encoding = .gb18030 }
+            // GBK that is valid UTF-8 throughout (郑英 is D6 A3 D3 A2, which UTF-8 reads as
+            // Hebrew and Cyrillic): only two-byte characters and no Chinese, while GB18030
+            // reads Chinese in the same bytes.
+            if encoding == .utf8, multibyte > 0, threeByte == 0, TranscodingSource.readsAsChinese(pending[..<(pending.count - tail)]) {
+                encoding = .gb18030
+            }
             asciiSoFar = true
         }
         if encoding == .utf8 {
@@ -97,6 +106,12 @@ final class TranscodingSource: ByteSource {
         }
     }
 
+    /// Whether `bytes` decode as GB18030 with Chinese characters in them.
+    private static func readsAsChinese(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let text = try? TextDecoding.decode(Array(bytes), as: .gb18030) else { return false }
+        return text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
     /// How many bytes of `pending` are valid UTF-8, leaving an unfinished character at
     /// the end for the next chunk.
     private func validUTF8Prefix(atEnd: Bool) -> Int {
@@ -123,6 +138,7 @@ final class TranscodingSource: ByteSource {
                 for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
                 asciiSoFar = false
                 multibyte += 1
+                if length > 2 { threeByte += 1 }
                 index += length
             }
             return index

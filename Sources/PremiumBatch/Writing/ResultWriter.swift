@@ -110,9 +110,11 @@ struct CSVWriter: ResultWriter {
                     out.append(raw)
                     continue
                 }
-                // A cell from an unquoted row holds no separator, quote or line break;
-                // only one that a spreadsheet would run as a formula needs more.
-                if let first = raw.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first) {
+                // A cell from an unquoted row holds no quote or line break, and no comma
+                // unless the input was tab-separated; one that a spreadsheet would run as
+                // a formula needs more too.
+                if let first = raw.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first)
+                    || raw.contains(UInt8(ascii: ",")) || raw.contains(UInt8(ascii: "\"")) {
                     out.append(CSV.text(String(decoding: raw, as: UTF8.self)))
                 } else {
                     out.append(raw)

@@ -222,7 +222,7 @@ enum BatchCommand {
             var request = QuoteRequest()
             request.region = region
             request[.year] = year
-            do { _ = try request.resolve(in: store, today: today) { "--" + $0 } } catch { throw CLIError(error) }
+            do { _ = try request.resolve(in: store, today: today, label: ResidentField.flagLabel) } catch { throw CLIError(error) }
         } else if let year, QuoteRequest.year(year) == nil {
             throw .usage(zh: "年度 --year 的值“\(year)”无效：应为年份，例如 2021", en: "invalid --year '\(year)': expected a year such as 2021")
         }

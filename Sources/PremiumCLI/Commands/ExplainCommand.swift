@@ -16,7 +16,7 @@ enum ExplainCommand {
             options: options,
             examples: [
                 "premium explain --region beita --category dibao",
-                "premium explain --region nancheng --category dibao --category tekun --paid-on 2021-07-15 --lang en",
+                "premium explain --region 南城 --category 低保 --category 特困 --lang en",
                 "premium explain --region nanan --paid-on 2024-03-15 --json",
             ],
             notes: [LocalizedText(zh: "退出状态：同 quote：0；1 该居民在该日期不能参保；64 用法错误；65 政策数据有误。",

@@ -28,7 +28,7 @@ enum QuoteCommand {
             "premium quote --region beita --category dibao",
             "premium quote --region 南城 --tier 2 --category 建档立卡 --json",
             "premium quote --region nanan --paid-on 2024-03-15 --lang en",
-            "premium quote --region zhuji --paid-on 2023-05-10 --left-employee-insurance 2022-12-31",
+            "premium quote --region zhuji --left-employee-insurance 2022-12-31",
             "premium quote --region dongzhi --born 2021-03-31 --paid-on 2021-06-30",
         ],
         notes: [LocalizedText(zh: "退出状态：0 可参保；1 该居民在该日期不能参保；64 用法错误；65 政策数据有误。",
@@ -88,7 +88,7 @@ enum QuoteCommand {
         let store = try context.store(parsed, region: request.region)
         let policy: RegionPolicy, resident: Resident, selection: LocalizedText?
         do {
-            (policy, resident, selection) = try request.resolve(in: store, today: context.today) { "--" + $0 }
+            (policy, resident, selection) = try request.resolve(in: store, today: context.today, label: ResidentField.flagLabel)
         } catch {
             throw CLIError(error)
         }

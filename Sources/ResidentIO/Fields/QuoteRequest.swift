@@ -32,14 +32,14 @@ public struct QuoteRequest: Equatable, Hashable {
     }
 
     /// Resolves the request. `label` turns a flag name into what the user typed
-    /// (`--paid-on` for flags, `paid_on` for batch fields).
-    public func resolve(in store: PolicyStore, today: CivilDate, label: (String) -> String) throws(RequestError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
-        guard let region, !region.isEmpty else { throw .invalid(LocalizedText(zh: "缺少地区 \(label("region"))（例如 北塔区 或 beita）", en: "missing \(label("region")) (e.g. beita, 北塔区)")) }
+    /// (`--paid-on` for flags; for batch fields `缴费日期（paid_on）` in Chinese, `paid_on`).
+    public func resolve(in store: PolicyStore, today: CivilDate, label: (String) -> LocalizedText) throws(RequestError) -> (policy: RegionPolicy, resident: Resident, selection: LocalizedText?) {
+        guard let region, !region.isEmpty else { throw .invalid(LocalizedText(zh: "缺少\(label("region").zh)（例如 北塔区 或 beita）", en: "missing \(label("region").en) (e.g. beita, 北塔区)")) }
         var year: Int?
         if let typed = self[.year] {
             guard let value = QuoteRequest.year(typed) else {
-                throw .invalid(LocalizedText(zh: "年度 \(label("year")) 的值“\(typed)”无效：应为年份，例如 2021",
-                                             en: "invalid \(label("year")) '\(typed)': expected a year such as 2021"))
+                throw .invalid(LocalizedText(zh: "\(label("year").zh)“\(typed)”无效：应为年份，例如 2021",
+                                             en: "invalid \(label("year").en) '\(typed)': expected a year such as 2021"))
             }
             year = value
         }
@@ -48,20 +48,20 @@ public struct QuoteRequest: Equatable, Hashable {
             guard case .date(let input) = field.kind, let text = values[field.index] else { continue }
             guard let date = CivilDate(clerkText: text) else {
                 throw .invalid(LocalizedText(
-                    zh: "\(label(field.flag)) 的日期“\(text)”无效：应为真实的日期，例如 2022-01-05、2022/1/5、20220105 或 2022年1月5日",
-                    en: "invalid date '\(text)' for \(label(field.flag)): expected a real date such as 2022-01-05, 2022/1/5, 20220105 or 2022年1月5日"))
+                    zh: "\(label(field.flag).zh)“\(text)”不是有效的日期：应为真实的日期，例如 2022-01-05、2022/1/5、20220105 或 2022年1月5日",
+                    en: "invalid date '\(text)' for \(label(field.flag).en): expected a real date such as 2022-01-05, 2022/1/5, 20220105 or 2022年1月5日"))
             }
             input.set(date, on: &resident)
         }
         if let text = self[.idNumber], !text.isEmpty {
             let id: IDNumber
             do { id = try IDNumber(text, today: today) } catch {
-                throw .invalid(LocalizedText(zh: "身份证号 \(label("id-number")) “\(text)”有误：\(error.message.zh)",
-                                             en: "invalid \(label("id-number")) '\(text)': \(error.message.en)"))
+                throw .invalid(LocalizedText(zh: "\(label("id-number").zh) “\(text)”有误：\(error.message.zh)",
+                                             en: "invalid \(label("id-number").en) '\(text)': \(error.message.en)"))
             }
             if let born = resident.born, born != id.born {
-                throw .invalid(LocalizedText(zh: "身份证号 \(label("id-number")) “\(id.text)”中的出生日期为 \(id.born)，与出生日期 \(label("born")) \(born) 不符",
-                                         en: "\(label("id-number")) '\(id.text)' gives the date of birth \(id.born), but \(label("born")) is \(born)"))
+                throw .invalid(LocalizedText(zh: "\(label("id-number").zh) “\(id.text)”中的出生日期为 \(id.born)，与\(label("born").zh) \(born) 不符",
+                                         en: "\(label("id-number").en) '\(id.text)' gives the date of birth \(id.born), but \(label("born").en) is \(born)"))
             }
             resident.born = id.born
         }
@@ -85,8 +85,8 @@ public struct QuoteRequest: Equatable, Hashable {
             var text = typed.hasSuffix("档") ? String(typed.dropLast()) : typed
             if let index = ["一", "二", "三"].firstIndex(of: text) { text = String(index + 1) }
             guard let value = Int(text), value >= 1 else {
-                throw .invalid(LocalizedText(zh: "档次 \(label("tier")) 的值“\(typed)”无效：应为 1 或 2（一档或二档）",
-                                             en: "invalid \(label("tier")) '\(typed)': expected 1 or 2 (一档 or 二档)"))
+                throw .invalid(LocalizedText(zh: "\(label("tier").zh)“\(typed)”无效：应为 1 或 2（一档或二档）",
+                                             en: "invalid \(label("tier").en) '\(typed)': expected 1 or 2 (一档 or 二档)"))
             }
             resident.tier = value
         }

@@ -82,13 +82,22 @@ public struct ResidentField: Sendable {
                 zh: "被认定为困难群体的日期，用于动态新增/新认定。", en: "Day of recognition as a hardship group, for dynamic additions (动态新增/新认定).")),
         ]
         for situation in Situation.allCases {
-            rows.append((.situation(situation), situation.rawValue, [key(forFlag: situation.rawValue)], [situation.meaning.zh], nil,
+            rows.append((.situation(situation), situation.rawValue, [key(forFlag: situation.rawValue)],
+                         [situation.meaning.zh] + (shortHeaders[situation] ?? []), nil,
                          LocalizedText(zh: situation.meaning.zh + "。", en: situation.meaning.en + " (" + situation.meaning.zh + ").")))
         }
         return rows.enumerated().map { index, row in
             ResidentField(index: index, kind: row.0, flag: row.1, keys: row.2, headers: row.3, placeholder: row.4, help: row.5)
         }
     }()
+
+    /// The short column headers rosters give the situations, besides their full meaning.
+    private static let shortHeaders: [Situation: [String]] = [
+        .household: ["以户参保", "整户参保"], .newEmployment: ["新就业形态"], .specialCase: ["特殊情形"],
+        .student: ["在校学生", "学生"], .newStudent: ["新生"], .migrantWorker: ["返乡农民工", "农民工"],
+        .dischargedSoldier: ["退役军人", "复转军人"], .leftOtherScheme: ["刑满释放人员"], .unborn: ["未出生婴儿"],
+        .graduate: ["应届毕业生"],
+    ]
 
     /// The field of a kind (each kind has one row).
     public static func of(_ kind: Kind) -> ResidentField { all[indexOfKind[kind]!] }
@@ -123,6 +132,18 @@ public struct ResidentField: Sendable {
 }
 
 extension ResidentField {
+    /// A field named by its flag in a quote's message: `缴费日期 --paid-on`, `--paid-on`.
+    public static func flagLabel(_ flag: String) -> LocalizedText {
+        let header = all.first { $0.flag == flag }?.headers.first
+        return LocalizedText(zh: (header.map { $0 + " " } ?? "") + "--" + flag, en: "--" + flag)
+    }
+
+    /// A field named as a roster column in a batch message: `缴费日期`, `paid_on`.
+    public static func columnLabel(_ flag: String) -> LocalizedText {
+        let field = all.first { $0.flag == flag }
+        return LocalizedText(zh: field?.headers.first ?? key(forFlag: flag), en: key(forFlag: flag))
+    }
+
     /// A flag's name as a batch key: `paid-on` → `paid_on`.
     public static func key(forFlag flag: String) -> String { String(flag.map { $0 == "-" ? "_" : $0 }) }
 }

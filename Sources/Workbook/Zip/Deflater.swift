@@ -8,7 +8,9 @@ struct Deflater {
     private var input: [UInt8] = []
 
     /// Longest chain of earlier positions tried for a match.
-    private static let chainLimit = 24
+    private static let chainLimit = 8
+    /// A match this long ends the search (zlib's `nice_length`).
+    private static let niceLength = 64
     private static let hashBits = 15
 
     /// Adds bytes to compress.
@@ -20,38 +22,57 @@ struct Deflater {
         bits.write(1, 1)                                    // final block
         bits.write(1, 2)                                    // fixed Huffman
         let count = input.count
-        input.withUnsafeBufferPointer { data in
-            let hashSize = 1 << Deflater.hashBits
-            var head = [Int32](repeating: -1, count: hashSize)
-            var previous = [Int32](repeating: -1, count: Inflater.windowSize)
-            func hash(_ at: Int) -> Int {
+        let hashSize = 1 << Deflater.hashBits
+        let windowMask = Inflater.windowSize - 1
+        // Most recent position of each 3-byte hash, and each position's previous one with the same hash.
+        let head = UnsafeMutablePointer<Int32>.allocate(capacity: hashSize)
+        head.initialize(repeating: -1, count: hashSize)
+        let previous = UnsafeMutablePointer<Int32>.allocate(capacity: Inflater.windowSize)
+        previous.initialize(repeating: -1, count: Inflater.windowSize)
+        defer {
+            head.deallocate()
+            previous.deallocate()
+        }
+        input.withUnsafeBufferPointer { buffer in
+            guard let data = buffer.baseAddress else { return }
+            let base = UnsafeRawPointer(data)
+            @inline(__always) func hash(_ at: Int) -> Int {
                 let value = Int(data[at]) << 16 | Int(data[at + 1]) << 8 | Int(data[at + 2])
                 return (value &* 0x9E37_79B1) >> 13 & (hashSize - 1)
-            }
-            func insert(_ at: Int) {
-                guard at + 2 < count else { return }
-                let slot = hash(at)
-                previous[at & (Inflater.windowSize - 1)] = head[slot]
-                head[slot] = Int32(at)
             }
             var position = 0
             while position < count {
                 var bestLength = 0, bestDistance = 0
                 if position + 2 < count {
-                    var candidate = Int(head[hash(position)])
+                    let slot = hash(position)
+                    var candidate = Int(head[slot])
+                    previous[position & windowMask] = head[slot]
+                    head[slot] = Int32(position)
                     var tries = Deflater.chainLimit
                     let longest = min(258, count - position)
                     while candidate >= 0, position - candidate <= Inflater.windowSize, tries > 0 {
-                        if data[candidate + bestLength] == data[position + bestLength] || bestLength == 0 {
+                        if bestLength == 0 || data[candidate + bestLength] == data[position + bestLength] {
+                            // Compare eight bytes at a time while eight remain, then byte by byte.
                             var length = 0
-                            while length < longest, data[candidate + length] == data[position + length] { length += 1 }
+                            while length + 8 <= longest {
+                                let difference = base.loadUnaligned(fromByteOffset: candidate + length, as: UInt64.self)
+                                    ^ base.loadUnaligned(fromByteOffset: position + length, as: UInt64.self)
+                                if difference != 0 {
+                                    length += difference.littleEndian.trailingZeroBitCount / 8
+                                    break
+                                }
+                                length += 8
+                            }
+                            if length + 8 > longest {
+                                while length < longest, data[candidate + length] == data[position + length] { length += 1 }
+                            }
                             if length > bestLength {
                                 bestLength = length
                                 bestDistance = position - candidate
-                                if length == longest { break }
+                                if length >= Deflater.niceLength { break }
                             }
                         }
-                        let next = Int(previous[candidate & (Inflater.windowSize - 1)])
+                        let next = Int(previous[candidate & windowMask])
                         if next >= candidate { break }
                         candidate = next
                         tries -= 1
@@ -60,11 +81,18 @@ struct Deflater {
                 if bestLength >= 3 {
                     bits.writeLength(bestLength)
                     bits.writeDistance(bestDistance)
-                    for at in position..<(position + bestLength) { insert(at) }
+                    // The match's other positions go into the hash chains too.
+                    var at = position + 1
+                    let end = min(position + bestLength, count - 2)
+                    while at < end {
+                        let slot = hash(at)
+                        previous[at & windowMask] = head[slot]
+                        head[slot] = Int32(at)
+                        at += 1
+                    }
                     position += bestLength
                 } else {
                     bits.writeLiteral(Int(data[position]))
-                    insert(position)
                     position += 1
                 }
             }

@@ -1,9 +1,8 @@
-/// A small deflate compressor (RFC 1951): greedy LZ77 over hash chains, then one block
-/// of fixed Huffman codes.
+/// A small deflate compressor (RFC 1951): greedy LZ77 over hash chains, then blocks of
+/// dynamic Huffman codes fitted to each block's symbols.
 ///
-/// Not zlib's ratio (no dynamic codes, no lazy matching), but sheet XML is repetitive
-/// enough that it still shrinks about 6–10 times, at some tens of MB/s. Holds the whole
-/// input: the writer's entries are in memory already.
+/// Not zlib's ratio (no lazy matching) nor its speed, but sheet XML shrinks 7–10 times.
+/// Holds the whole input: the writer's entries are in memory already.
 struct Deflater {
     private var input: [UInt8] = []
 
@@ -18,9 +17,9 @@ struct Deflater {
 
     /// The raw deflate stream of everything written.
     func finish() -> [UInt8] {
-        var bits = BitSink()
-        bits.write(1, 1)                                    // final block
-        bits.write(1, 2)                                    // fixed Huffman
+        var bits = DeflateBitSink()
+        var tokens: [UInt32] = []
+        tokens.reserveCapacity(DeflateBlock.maximumTokens)
         let count = input.count
         let hashSize = 1 << Deflater.hashBits
         let windowMask = Inflater.windowSize - 1
@@ -79,8 +78,7 @@ struct Deflater {
                     }
                 }
                 if bestLength >= 3 {
-                    bits.writeLength(bestLength)
-                    bits.writeDistance(bestDistance)
+                    tokens.append(DeflateBlock.match(length: bestLength, distance: bestDistance))
                     // The match's other positions go into the hash chains too.
                     var at = position + 1
                     let end = min(position + bestLength, count - 2)
@@ -92,76 +90,16 @@ struct Deflater {
                     }
                     position += bestLength
                 } else {
-                    bits.writeLiteral(Int(data[position]))
+                    tokens.append(UInt32(data[position]))
                     position += 1
+                }
+                if tokens.count >= DeflateBlock.maximumTokens {
+                    DeflateBlock.write(tokens, final: false, to: &bits)
+                    tokens.removeAll(keepingCapacity: true)
                 }
             }
         }
-        bits.writeLiteral(256)
+        DeflateBlock.write(tokens, final: true, to: &bits)
         return bits.finish()
     }
-}
-
-/// Packs bits least significant first, with the fixed Huffman codes of RFC 1951 §3.2.6.
-private struct BitSink {
-    private var bytes: [UInt8] = []
-    private var buffer: UInt64 = 0
-    private var count = 0
-
-    mutating func write(_ value: Int, _ bitCount: Int) {
-        buffer |= UInt64(value) << UInt64(count)
-        count += bitCount
-        while count >= 8 {
-            bytes.append(UInt8(truncatingIfNeeded: buffer))
-            buffer >>= 8
-            count -= 8
-        }
-    }
-
-    mutating func writeLiteral(_ symbol: Int) {
-        let (code, length) = BitSink.fixedCodes[symbol]
-        write(Int(code), Int(length))
-    }
-
-    mutating func writeLength(_ length: Int) {
-        var code = 28
-        while Int(BitSink.lengthBase[code]) > length { code -= 1 }
-        writeLiteral(257 + code)
-        write(length - Int(BitSink.lengthBase[code]), Int(BitSink.lengthExtra[code]))
-    }
-
-    mutating func writeDistance(_ distance: Int) {
-        var code = 29
-        while Int(BitSink.distanceBase[code]) > distance { code -= 1 }
-        write(BitSink.reverse(code, 5), 5)
-        write(distance - Int(BitSink.distanceBase[code]), Int(BitSink.distanceExtra[code]))
-    }
-
-    mutating func finish() -> [UInt8] {
-        if count > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
-        return bytes
-    }
-
-    static func reverse(_ code: Int, _ length: Int) -> Int {
-        var result = 0
-        for bit in 0..<length where code & (1 << bit) != 0 { result |= 1 << (length - 1 - bit) }
-        return result
-    }
-
-    /// Bit-reversed fixed codes and their lengths, by literal/length symbol.
-    static let fixedCodes: [(UInt16, UInt8)] = (0..<288).map { symbol in
-        switch symbol {
-        case 0..<144: return (UInt16(reverse(0x30 + symbol, 8)), 8)
-        case 144..<256: return (UInt16(reverse(0x190 + symbol - 144, 9)), 9)
-        case 256..<280: return (UInt16(reverse(symbol - 256, 7)), 7)
-        default: return (UInt16(reverse(0xC0 + symbol - 280, 8)), 8)
-        }
-    }
-    static let lengthBase: [UInt16] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59,
-                                       67, 83, 99, 115, 131, 163, 195, 227, 258]
-    static let lengthExtra: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-    static let distanceBase: [UInt16] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769,
-                                         1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
-    static let distanceExtra: [UInt8] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10,
-                                         11, 11, 12, 12, 13, 13]
 }

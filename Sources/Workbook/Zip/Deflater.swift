@@ -2,9 +2,10 @@
 /// dynamic Huffman codes fitted to each block's symbols.
 ///
 /// Not zlib's ratio (no lazy matching) nor its speed, but sheet XML shrinks 7–10 times.
-/// Holds the whole input: the writer's entries are in memory already.
+/// Each piece written is compressed on its own (no match reaches into an earlier piece),
+/// so pieces are not joined: a sheet's rows are never copied.
 struct Deflater {
-    private var input: [UInt8] = []
+    private var pieces: [[UInt8]] = []
 
     /// Longest chain of earlier positions tried for a match.
     private static let chainLimit = 8
@@ -12,17 +13,15 @@ struct Deflater {
     private static let niceLength = 64
     private static let hashBits = 15
 
-    /// Adds bytes to compress.
-    mutating func write(_ bytes: [UInt8]) { input.append(contentsOf: bytes) }
+    /// Adds bytes to compress (kept, not copied, until `finish`).
+    mutating func write(_ bytes: [UInt8]) { pieces.append(bytes) }
 
     /// The raw deflate stream of everything written.
     func finish() -> [UInt8] {
         var bits = DeflateBitSink()
         var tokens: [UInt32] = []
         tokens.reserveCapacity(DeflateBlock.maximumTokens)
-        let count = input.count
         let hashSize = 1 << Deflater.hashBits
-        let windowMask = Inflater.windowSize - 1
         // Most recent position of each 3-byte hash, and each position's previous one with the same hash.
         let head = UnsafeMutablePointer<Int32>.allocate(capacity: hashSize)
         head.initialize(repeating: -1, count: hashSize)
@@ -32,6 +31,21 @@ struct Deflater {
             head.deallocate()
             previous.deallocate()
         }
+        for piece in pieces where !piece.isEmpty {
+            head.update(repeating: -1, count: hashSize)
+            previous.update(repeating: -1, count: Inflater.windowSize)
+            compress(piece, head: head, previous: previous, tokens: &tokens, bits: &bits)
+        }
+        DeflateBlock.write(tokens, final: true, to: &bits)
+        return bits.finish()
+    }
+
+    /// LZ77 over one piece: its tokens appended, full blocks written.
+    private func compress(_ input: [UInt8], head: UnsafeMutablePointer<Int32>, previous: UnsafeMutablePointer<Int32>,
+                          tokens: inout [UInt32], bits: inout DeflateBitSink) {
+        let count = input.count
+        let hashSize = 1 << Deflater.hashBits
+        let windowMask = Inflater.windowSize - 1
         input.withUnsafeBufferPointer { buffer in
             guard let data = buffer.baseAddress else { return }
             let base = UnsafeRawPointer(data)
@@ -99,7 +113,5 @@ struct Deflater {
                 }
             }
         }
-        DeflateBlock.write(tokens, final: true, to: &bits)
-        return bits.finish()
     }
 }

@@ -3,7 +3,8 @@ public enum OutputCell: Equatable, Hashable, Sendable {
     /// No cell.
     case empty
     /// A text cell with the text number format (`@`), so digits such as an 18-digit ID
-    /// number stay text, also when a clerk edits the cell.
+    /// number stay text, also when a clerk edits the cell. Cut to Excel's 32,767 UTF-16
+    /// code units; control characters XML cannot carry are dropped.
     case text(String)
     /// A number in the General format, written exactly as given (`"12"`, `"-0.5"`, `"1E3"`).
     /// Text that is not a decimal number is written as a text cell instead.

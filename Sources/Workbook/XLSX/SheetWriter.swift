@@ -87,8 +87,23 @@ public struct SheetWriter: Sendable {
         rows.appendStatic("</row>")
     }
 
-    /// An inline-string cell.
+    /// Excel's limit on a cell's text, in UTF-16 code units; a longer text makes it
+    /// report the file as damaged.
+    static let maximumTextLength = 32_767
+
+    /// An inline-string cell; a text over Excel's limit is cut to it.
     private mutating func appendText(_ text: String, _ index: Int, style: Style) {
+        var text = text
+        if text.utf8.count > SheetWriter.maximumTextLength, text.utf16.count > SheetWriter.maximumTextLength {
+            var kept = ""
+            var units = 0
+            for character in text {
+                units += character.utf16.count
+                if units > SheetWriter.maximumTextLength { break }
+                kept.append(character)
+            }
+            text = kept
+        }
         openCell(index, style: style, type: "inlineStr")
         // XML white space (space, tab, line breaks) at either end is kept only when marked.
         let isSpace = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

@@ -103,8 +103,12 @@ public struct SheetRowReader {
                 if tokens.isEmptyElement { continue }
                 let value = try readCell(type: type, style: style, row: row)
                 if case .empty = value { continue }
-                if cells.count < column { cells.append(contentsOf: repeatElement(.empty, count: column - cells.count)) }
-                cells[column - 1] = value
+                if column > cells.count {
+                    while cells.count < column - 1 { cells.append(.empty) }
+                    cells.append(value)
+                } else {
+                    cells[column - 1] = value
+                }
             case .endTag:
                 if tokens.isNamed("row") { return }
             case .text:

@@ -194,3 +194,14 @@ struct StrictWorkbookTests {
         #expect(rows == [SheetRow(number: 1, cells: [.text("身份证号"), .isoDate("2021-01-15")])])
     }
 }
+
+struct RowLimitTests {
+    @Test func refusesARowOverTheLimit() throws {
+        let text = String(repeating: "x", count: 1 << 20)
+        let cells = (1...17).map { #"<c r="\#(CellReference.columnName($0))1" t="inlineStr"><is><t>\#(text)</t></is></c>"# }.joined()
+        let bytes = try WorkbookReaderTests.package(["xl/worksheets/sheet1.xml": WorkbookReaderTests.sheet(#"<row r="1">\#(cells)</row>"#)], compress: false)
+        #expect(throws: WorkbookError.malformedXML(part: "xl/worksheets/sheet1.xml", reason: "row 1 holds more than 16777216 bytes")) {
+            _ = try WorkbookReaderTests.allRows(bytes)
+        }
+    }
+}

@@ -40,3 +40,21 @@ struct ExcelDateTests {
         for text in ["0", "60", "-1", "abc", "", "1e5"] { #expect(ExcelDate.civil(serial: text) == nil) }
     }
 }
+
+struct PlainTextTests {
+    @Test("cells as text", arguments: [
+        (CellValue.empty, ""), (.text("张三"), "张三"), (.number("4.30511E+17"), "4.30511E+17"), (.number("0.1"), "0.1"),
+        (.date(serial: "44211"), "2021-01-15"), (.date(serial: "44136.354166666664"), "2020-11-01 08:30:00"),
+        (.date(serial: "0.5"), "12:00:00"), (.date(serial: "44211.99999999"), "2021-01-16"), (.date(serial: "60"), "60"),
+        (.date(serial: "-3"), "-3"), (.bool(true), "TRUE"), (.bool(false), "FALSE"), (.error("#N/A"), "#N/A"),
+        (.isoDate("2021-01-15T00:00:00"), "2021-01-15T00:00:00"),
+    ] as [(CellValue, String)])
+    func plainText(cell: CellValue, text: String) {
+        #expect(cell.plainText() == text)
+    }
+
+    @Test func datesIn1904System() {
+        #expect(CellValue.date(serial: "42735").plainText(uses1904Dates: true) == "2021-01-01")
+        #expect(CellValue.date(serial: "0").plainText(uses1904Dates: true) == "1904-01-01")
+    }
+}

@@ -177,3 +177,31 @@ struct WorkbookReaderTests {
         #expect(count == 30_001)
     }
 }
+
+struct StrictWorkbookTests {
+    /// Excel's "Strict Open XML Spreadsheet": other namespaces and relationship types (purl.oclc.org), ISO dates.
+    @Test func readsStrictOOXML() throws {
+        let main = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+        let relationships = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+        let parts = [
+            "_rels/.rels": #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            "xl/workbook.xml": #"<workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><workbookPr dateCompatibility="0"/><sheets><sheet name="严格" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            "xl/_rels/workbook.xml.rels": #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(relationships)/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="\#(relationships)/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+            "xl/sharedStrings.xml": #"<sst xmlns="\#(main)"><si><t>身份证号</t></si></sst>"#,
+            "xl/worksheets/sheet1.xml": #"<worksheet xmlns="\#(main)"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="d"><v>2021-01-15</v></c></row></sheetData></worksheet>"#,
+        ]
+        let rows = try WorkbookReaderTests.allRows(try WorkbookReaderTests.package(parts))
+        #expect(rows == [SheetRow(number: 1, cells: [.text("身份证号"), .isoDate("2021-01-15")])])
+    }
+}
+
+struct RowLimitTests {
+    @Test func refusesARowOverTheLimit() throws {
+        let text = String(repeating: "x", count: 1 << 20)
+        let cells = (1...17).map { #"<c r="\#(CellReference.columnName($0))1" t="inlineStr"><is><t>\#(text)</t></is></c>"# }.joined()
+        let bytes = try WorkbookReaderTests.package(["xl/worksheets/sheet1.xml": WorkbookReaderTests.sheet(#"<row r="1">\#(cells)</row>"#)], compress: false)
+        #expect(throws: WorkbookError.malformedXML(part: "xl/worksheets/sheet1.xml", reason: "row 1 holds more than 16777216 bytes")) {
+            _ = try WorkbookReaderTests.allRows(bytes)
+        }
+    }
+}

@@ -79,3 +79,17 @@ struct WorkbookWriterTests {
         #expect(try WorkbookReaderTests.allRows(bytes).isEmpty)
     }
 }
+
+struct WorkbookWriterLimitTests {
+    @Test func cutsTextsToExcelsCellLimit() throws {
+        var sheet = SheetWriter(name: "S", freezesHeader: false)
+        sheet.append([.text(String(repeating: "长", count: 40_000)), .text(String(repeating: "😀", count: 20_000)), .text("a\u{1}b")])
+        var workbook = WorkbookWriter()
+        workbook.add(sheet)
+        let rows = try WorkbookReaderTests.allRows(try workbook.bytes())
+        guard case .text(let chinese) = rows[0][0], case .text(let emoji) = rows[0][1] else { Issue.record("not text"); return }
+        #expect(chinese.utf16.count == 32_767)
+        #expect(emoji.utf16.count == 32_766)  // a surrogate pair is never split
+        #expect(rows[0][2] == .text("ab"))
+    }
+}

@@ -29,3 +29,17 @@ public enum CellValue: Equatable, Hashable, Sendable {
         }
     }
 }
+
+extension CellValue {
+    /// The cell as one line of text, as a CSV export would hold it but with ISO dates:
+    /// text and numbers as written, a date serial as `2021-01-15` (see `ExcelDate.isoText`;
+    /// the serial itself when it is no date), `TRUE`/`FALSE`, an error as its code (`#N/A`).
+    public func plainText(uses1904Dates: Bool = false) -> String {
+        switch self {
+        case .empty: return ""
+        case .text(let text), .number(let text), .isoDate(let text), .error(let text): return text
+        case .date(let serial): return ExcelDate.isoText(serial: serial, uses1904Dates: uses1904Dates) ?? serial
+        case .bool(let value): return value ? "TRUE" : "FALSE"
+        }
+    }
+}

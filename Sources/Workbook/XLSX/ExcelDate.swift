@@ -43,3 +43,20 @@ public enum ExcelDate {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
+
+extension ExcelDate {
+    /// A serial as ISO 8601 text: `2021-01-15` for a whole day, `2021-01-15 08:30:00` with a
+    /// time of day, `08:30:00` for a time alone (serial below 1); nil when it is no date.
+    public static func isoText(serial text: String, uses1904Dates: Bool = false) -> String? {
+        guard let value = Double(text), value >= 0, value < 3_000_000 else { return nil }
+        var days = Int(value)
+        var seconds = Int(((value - Double(days)) * 86_400).rounded())
+        if seconds == 86_400 { days += 1; seconds = 0 }
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let time = two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60)
+        if days == 0 && !uses1904Dates { return seconds == 0 ? nil : time }
+        guard let date = civil(serial: String(days), uses1904Dates: uses1904Dates) else { return nil }
+        let year = String(date.year), day = year + "-" + two(date.month) + "-" + two(date.day)
+        return seconds == 0 ? day : day + " " + time
+    }
+}

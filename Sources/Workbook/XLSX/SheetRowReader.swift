@@ -72,9 +72,14 @@ public struct SheetRowReader {
 
     private enum CellType { case number, shared, inline, string, bool, error, iso }
 
+    /// Most bytes of cell values one row may hold, shared strings aside (they are not
+    /// copied): 16 MiB, so a hostile row cannot take the memory the sheet's size allows.
+    public static let maximumRowBytes = 16 << 20
+
     /// Reads `<c>` elements up to `</row>` into `cells`.
     private mutating func readCells(row: Int) throws(WorkbookError) {
         var column = 0  // 1-based column of the last cell
+        var rowBytes = 0
         while try tokens.next() {
             switch tokens.kind {
             case .startTag:
@@ -102,9 +107,21 @@ public struct SheetRowReader {
                 let style = styleRange.flatMap { integer($0) } ?? 0
                 if tokens.isEmptyElement { continue }
                 let value = try readCell(type: type, style: style, row: row)
-                if case .empty = value { continue }
-                if cells.count < column { cells.append(contentsOf: repeatElement(.empty, count: column - cells.count)) }
-                cells[column - 1] = value
+                switch value {
+                case .empty: continue
+                case .text(let text) where type != .shared: rowBytes += text.utf8.count
+                case .number(let text), .date(let text), .isoDate(let text), .error(let text): rowBytes += text.utf8.count
+                default: break
+                }
+                if rowBytes > SheetRowReader.maximumRowBytes {
+                    throw tokens.malformed("row \(row) holds more than \(SheetRowReader.maximumRowBytes) bytes")
+                }
+                if column > cells.count {
+                    while cells.count < column - 1 { cells.append(.empty) }
+                    cells.append(value)
+                } else {
+                    cells[column - 1] = value
+                }
             case .endTag:
                 if tokens.isNamed("row") { return }
             case .text:

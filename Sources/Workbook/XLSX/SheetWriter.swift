@@ -17,6 +17,7 @@ public struct SheetWriter: Sendable {
     private var rows: [UInt8] = []
     private var measured: [Int] = []
     private var columnNames: [[UInt8]] = []
+    private var rowDigits: [UInt8] = []
 
     /// Style indexes in the writer's `styles.xml`.
     enum Style: Int { case normal = 0, header = 1, date = 2, amount = 3, text = 4 }
@@ -45,91 +46,134 @@ public struct SheetWriter: Sendable {
         precondition(cells.count <= CellReference.maximumColumn, "more columns than a worksheet has")
         precondition(rowCount < CellReference.maximumRow, "more rows than a worksheet has")
         rowCount += 1
-        let rowDigits = Array(String(rowCount).utf8)
-        rows.append(contentsOf: #"<row r=""#.utf8)
+        rowDigits.removeAll(keepingCapacity: true)
+        SheetWriter.appendDecimal(rowCount, to: &rowDigits)
+        rows.appendStatic("<row r=\"")
         rows.append(contentsOf: rowDigits)
-        rows.append(contentsOf: #"">"#.utf8)
+        rows.appendStatic("\">")
         for (index, cell) in cells.enumerated() {
             var width = 0
             switch cell {
             case .empty:
                 continue
             case .text(let text):
-                openCell(index, rowDigits, style: header ? .header : .text, type: "inlineStr")
-                let preserve = text.first.map { $0.isWhitespace } == true || text.last.map { $0.isWhitespace } == true
-                rows.append(contentsOf: (preserve ? #"<is><t xml:space="preserve">"# : "<is><t>").utf8)
-                XMLText.appendEscaped(text, to: &rows)
-                rows.append(contentsOf: "</t></is></c>".utf8)
+                appendText(text, index, style: header ? .header : .text)
                 width = SheetWriter.displayWidth(text)
             case .number(let text) where OutputCell.isNumberLiteral(text):
-                openCell(index, rowDigits, style: .normal, type: nil)
+                openCell(index, style: .normal, type: nil)
                 appendValue(text)
                 width = text.utf8.count
-            case .number(let text):
-                appendRow(cellText: text, index, rowDigits)
-                width = SheetWriter.displayWidth(text)
             case .amount(let text) where OutputCell.isNumberLiteral(text):
-                openCell(index, rowDigits, style: .amount, type: nil)
+                openCell(index, style: .amount, type: nil)
                 appendValue(text)
                 width = text.utf8.count + 1
-            case .amount(let text):
-                appendRow(cellText: text, index, rowDigits)
+            case .number(let text), .amount(let text):
+                appendText(text, index, style: .text)
                 width = SheetWriter.displayWidth(text)
             case .date(let serial):
-                openCell(index, rowDigits, style: .date, type: nil)
-                appendValue(String(serial))
+                openCell(index, style: .date, type: nil)
+                rows.appendStatic("<v>")
+                SheetWriter.appendDecimal(serial, to: &rows)
+                rows.appendStatic("</v></c>")
                 width = 10
             case .bool(let value):
-                openCell(index, rowDigits, style: .normal, type: "b")
-                appendValue(value ? "1" : "0")
+                openCell(index, style: .normal, type: "b")
+                rows.appendStatic(value ? "<v>1</v></c>" : "<v>0</v></c>")
                 width = 5
             }
             if measured.count <= index { measured.append(contentsOf: repeatElement(0, count: index + 1 - measured.count)) }
             measured[index] = max(measured[index], header ? width + 2 : width)
         }
-        rows.append(contentsOf: "</row>".utf8)
+        rows.appendStatic("</row>")
     }
 
-    private mutating func appendRow(cellText text: String, _ index: Int, _ rowDigits: [UInt8]) {
-        openCell(index, rowDigits, style: .text, type: "inlineStr")
-        rows.append(contentsOf: "<is><t>".utf8)
+    /// Excel's limit on a cell's text, in UTF-16 code units; a longer text makes it
+    /// report the file as damaged.
+    static let maximumTextLength = 32_767
+
+    /// An inline-string cell; a text over Excel's limit is cut to it.
+    private mutating func appendText(_ text: String, _ index: Int, style: Style) {
+        var text = text
+        if text.utf8.count > SheetWriter.maximumTextLength, text.utf16.count > SheetWriter.maximumTextLength {
+            var kept = ""
+            var units = 0
+            for character in text {
+                units += character.utf16.count
+                if units > SheetWriter.maximumTextLength { break }
+                kept.append(character)
+            }
+            text = kept
+        }
+        openCell(index, style: style, type: "inlineStr")
+        // XML white space (space, tab, line breaks) at either end is kept only when marked.
+        let isSpace = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        rows.appendStatic(isSpace(text.utf8.first) || isSpace(text.utf8.last) ? "<is><t xml:space=\"preserve\">" : "<is><t>")
         XMLText.appendEscaped(text, to: &rows)
-        rows.append(contentsOf: "</t></is></c>".utf8)
+        rows.appendStatic("</t></is></c>")
     }
 
-    private mutating func openCell(_ index: Int, _ rowDigits: [UInt8], style: Style, type: String?) {
+    private mutating func openCell(_ index: Int, style: Style, type: StaticString?) {
         while columnNames.count <= index { columnNames.append(Array(CellReference.columnName(columnNames.count + 1).utf8)) }
-        rows.append(contentsOf: #"<c r=""#.utf8)
+        rows.appendStatic("<c r=\"")
         rows.append(contentsOf: columnNames[index])
         rows.append(contentsOf: rowDigits)
-        rows.append(UInt8(ascii: "\""))
-        if style != .normal {
-            rows.append(contentsOf: #" s=""#.utf8)
-            rows.append(contentsOf: String(style.rawValue).utf8)
-            rows.append(UInt8(ascii: "\""))
+        switch style {
+        case .normal: rows.appendStatic("\"")
+        case .header: rows.appendStatic("\" s=\"1\"")
+        case .date: rows.appendStatic("\" s=\"2\"")
+        case .amount: rows.appendStatic("\" s=\"3\"")
+        case .text: rows.appendStatic("\" s=\"4\"")
         }
         if let type {
-            rows.append(contentsOf: #" t=""#.utf8)
-            rows.append(contentsOf: type.utf8)
+            rows.appendStatic(" t=\"")
+            rows.appendStatic(type)
             rows.append(UInt8(ascii: "\""))
         }
         rows.append(UInt8(ascii: ">"))
     }
 
     private mutating func appendValue(_ text: String) {
-        rows.append(contentsOf: "<v>".utf8)
+        rows.appendStatic("<v>")
         rows.append(contentsOf: text.utf8)
-        rows.append(contentsOf: "</v></c>".utf8)
+        rows.appendStatic("</v></c>")
+    }
+
+    /// Appends the decimal digits of `value`.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     /// Columns a text takes in a spreadsheet: 2 for East Asian wide characters, else 1.
     static func displayWidth(_ text: String) -> Int {
         var width = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        var utf8 = text.utf8.makeIterator()
+        while let lead = utf8.next() {
+            if lead < 0x80 { width += 1; continue }
+            if lead < 0xE0 { _ = utf8.next(); width += 1; continue }       // 2 bytes: U+0080…U+07FF, narrow
+            if lead >= 0xF0 {                                               // 4 bytes: supplementary planes
+                let second = utf8.next() ?? 0
+                _ = utf8.next(); _ = utf8.next()
+                let plane = Int(lead & 0x07) << 2 | Int(second & 0x30) >> 4
+                width += plane == 2 || plane == 3 ? 2 : 1                   // CJK Extension B… in planes 2 and 3
+                continue
+            }
+            let value = Int(lead & 0x0F) << 12 | Int((utf8.next() ?? 0) & 0x3F) << 6 | Int((utf8.next() ?? 0) & 0x3F)
             let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
                 || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-                || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
+                || (0xFFE0...0xFFE6).contains(value)
             width += wide ? 2 : 1
         }
         return width
@@ -163,5 +207,12 @@ public struct SheetWriter: Sendable {
         head.append(contentsOf: "<sheetData>".utf8)
         let tail = Array(#"</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>"#.utf8)
         return [head, rows, tail]
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's UTF-8 bytes (one copy, no iteration).
+    mutating func appendStatic(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }

@@ -7,7 +7,7 @@
 /// Follows the package's relationships (`_rels/.rels` → the workbook part → its
 /// `.rels` → sheets, shared strings, styles), so unusual part names work. Shared strings
 /// and styles are read once, here; sheet XML is streamed by `SheetRowReader`.
-public struct WorkbookReader {
+public struct WorkbookReader: Sendable {
     /// All sheets in tab order.
     public let sheets: [SheetInfo]
     /// True when the workbook counts dates from 1904-01-01 (`workbookPr date1904`).

@@ -36,8 +36,13 @@ struct XMLTokenizer<Source: ChunkSource> {
     private(set) var isEmptyElement = false
     /// A tag's local name.
     private(set) var name: Range<Int> = 0..<0
+    /// A start tag's attributes: the first `attributeCount` of `attributeStorage`
+    /// (overwritten in place, so no array is emptied and refilled for each tag).
+    private var attributeStorage: [Attribute] = []
+    private var attributeCount = 0
+
     /// A start tag's attributes.
-    private(set) var attributes: [Attribute] = []
+    var attributes: ArraySlice<Attribute> { attributeStorage[..<attributeCount] }
     /// Text's raw bytes (entity references not yet replaced, except in CDATA).
     private(set) var text: Range<Int> = 0..<0
     /// True when `text` is a CDATA section (no references to replace).
@@ -47,7 +52,7 @@ struct XMLTokenizer<Source: ChunkSource> {
         self.source = source
         self.part = part
         buffer.reserveCapacity(ZipEntryStream.chunkSize * 2)
-        attributes.reserveCapacity(8)
+        attributeStorage = Array(repeating: Attribute(name: 0..<0, value: 0..<0), count: 16)
     }
 
     /// Moves to the next token; false at the end of the document.
@@ -102,7 +107,7 @@ struct XMLTokenizer<Source: ChunkSource> {
     /// The raw value range of the attribute whose local name is `expected`.
     @inline(__always)
     func attributeRange(_ expected: StaticString) -> Range<Int>? {
-        for attribute in attributes where matches(attribute.name, expected) { return attribute.value }
+        for index in 0..<attributeCount where matches(attributeStorage[index].name, expected) { return attributeStorage[index].value }
         return nil
     }
 
@@ -218,34 +223,35 @@ struct XMLTokenizer<Source: ChunkSource> {
             if count - start < 9 { return .incomplete }
             throw malformed("document type declarations are not allowed")
         case UInt8(ascii: "/"):
-            var index = start + 2
-            let nameStart = index
-            var localStart = index
-            while index < count, !XMLTokenizer.isSpace(buffer[index]), buffer[index] != UInt8(ascii: ">") {
-                if buffer[index] == UInt8(ascii: ":") { localStart = index + 1 }
-                index += 1
+            let found = buffer.withUnsafeBufferPointer { bytes -> (name: Range<Int>, next: Int)?? in
+                var index = start + 2
+                let nameStart = index
+                var localStart = index
+                while index < count, !XMLTokenizer.endsName(bytes[index]) {
+                    if bytes[index] == UInt8(ascii: ":") { localStart = index + 1 }
+                    index += 1
+                }
+                let nameEnd = index
+                while index < count, XMLTokenizer.isSpace(bytes[index]) { index += 1 }
+                guard index < count else { return .some(nil) }
+                guard bytes[index] == UInt8(ascii: ">"), nameEnd > nameStart else { return nil }
+                return (localStart..<nameEnd, index + 1)
             }
-            while index < count, XMLTokenizer.isSpace(buffer[index]) { index += 1 }
-            guard index < count else { return .incomplete }
-            guard buffer[index] == UInt8(ascii: ">"), index > nameStart else { throw malformed("a broken end tag") }
+            guard let found else { throw malformed("a broken end tag") }
+            guard let found else { return .incomplete }
             kind = .endTag
-            name = localStart..<nameEnd(from: localStart)
-            return .token(index + 1)
+            name = found.name
+            return .token(found.next)
         default:
             return try scanStartTag(from: start)
         }
     }
 
-    /// The end of the name starting at `start` (the caller knows it is complete).
-    private func nameEnd(from start: Int) -> Int {
-        var index = start
-        while index < buffer.count, !XMLTokenizer.endsName(buffer[index]) { index += 1 }
-        return index
-    }
-
     private mutating func scanStartTag(from start: Int) throws(WorkbookError) -> Scan {
-        attributes.removeAll(keepingCapacity: true)
-        let result = buffer.withUnsafeBufferPointer { bytes in XMLTokenizer.scanStartTag(bytes, from: start, into: &attributes) }
+        attributeCount = 0
+        let result = buffer.withUnsafeBufferPointer { bytes in
+            XMLTokenizer.scanStartTag(bytes, from: start, into: &attributeStorage, count: &attributeCount)
+        }
         switch result {
         case .incomplete:
             return .incomplete
@@ -263,7 +269,8 @@ struct XMLTokenizer<Source: ChunkSource> {
 
     /// Scans the start tag at `start` over raw bytes (no bounds checks, no copies of the
     /// tokenizer), appending its attributes.
-    private static func scanStartTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [Attribute]) -> StartTag {
+    private static func scanStartTag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                     into attributes: inout [Attribute], count attributeCount: inout Int) -> StartTag {
         let count = bytes.count
         var index = start + 1
         var localStart = index
@@ -304,7 +311,9 @@ struct XMLTokenizer<Source: ChunkSource> {
             index = valueStart
             while index < count, bytes[index] != quote { index += 1 }
             guard index < count else { return .incomplete }
-            attributes.append(Attribute(name: attributeName, value: valueStart..<index))
+            let attribute = Attribute(name: attributeName, value: valueStart..<index)
+            if attributeCount < attributes.count { attributes[attributeCount] = attribute } else { attributes.append(attribute) }
+            attributeCount += 1
             index += 1
         }
     }

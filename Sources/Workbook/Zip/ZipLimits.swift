@@ -6,7 +6,7 @@
 public struct ZipLimits: Equatable, Sendable {
     /// Largest uncompressed size of an entry that is streamed (a worksheet): 1 GiB.
     ///
-    /// Streaming keeps memory bounded (about 300 KiB per stream), so this bounds time only:
+    /// Streaming keeps memory bounded (under 1 MiB per stream), so this bounds time only:
     /// 10⁶ rows of 10 cells are about 400 MB of sheet XML.
     public var maximumStreamedSize: Int = 1 << 30
     /// Largest uncompressed size of an entry that is extracted whole into memory

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Workbook
 import Testing
+import TestSupport
 
 struct DeflaterTests {
     static func deflate(_ bytes: [UInt8]) -> [UInt8] {

@@ -1,4 +1,3 @@
-import PolicyKit
 import Workbook
 
 /// A worksheet row as the text cells a CSV row would have: what a clerk sees in Excel.
@@ -14,27 +13,13 @@ enum WorkbookCells {
         return texts
     }
 
-    /// One cell: text as it is; a number as written (so an ID typed as a number shows as
-    /// Excel stored it, `4.30511199001011E+17`, and is refused as such); a date cell as
-    /// `YYYY-MM-DD` when it holds a whole day, else its serial (a time of day, which no
-    /// date column accepts); a truth value as `true`/`false`; an error as Excel shows it.
+    /// One cell as `CellValue.plainText` gives it (text and numbers as written, so an ID
+    /// typed as a number shows as Excel stored it, `4.30511199001011E+17`, and is refused
+    /// as such; a date cell as `2020-11-19`, with its time when it has one, which no date
+    /// column accepts; TRUE/FALSE), and a `t="d"` cell of a whole day as that day.
     static func text(of cell: CellValue, uses1904Dates: Bool) -> String {
-        switch cell {
-        case .empty: return ""
-        case .text(let text): return text
-        case .number(let text): return text
-        case .date(let serial):
-            let fraction = serial.split(separator: ".", maxSplits: 1).dropFirst().first
-            guard fraction?.allSatisfy({ $0 == "0" }) ?? true,
-                  let day = ExcelDate.civil(serial: serial, uses1904Dates: uses1904Dates),
-                  let date = CivilDate(year: day.year, month: day.month, day: day.day) else { return serial }
-            return date.description
-        case .bool(let value): return value ? "true" : "false"
-        case .isoDate(let text):
-            // `2020-11-19` or `2020-11-19T00:00:00`: the day; any other time stays as written.
-            let day = String(text.prefix(10))
-            return text.count == 10 || text.dropFirst(10) == "T00:00:00" ? day : text
-        case .error(let text): return text
-        }
+        let text = cell.plainText(uses1904Dates: uses1904Dates)
+        guard case .isoDate = cell, text.count > 10, ["T00:00:00", "T00:00"].contains(String(text.dropFirst(10))) else { return text }
+        return String(text.prefix(10))
     }
 }

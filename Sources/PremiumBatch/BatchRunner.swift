@@ -29,7 +29,7 @@ public struct BatchRun {
         public var full = false
         /// A UTF-8 byte-order mark before CSV output.
         public var bom = false
-        /// Totals by village in the summary.
+        /// Totals by village in the summary (and the report).
         public var villages = false
         /// Today, for ID numbers (a birth date after it is an error).
         public var today = CivilDate(year: 2026, month: 1, day: 1)!
@@ -117,7 +117,7 @@ public struct BatchRun {
             if case .invalid = error { try? runner.flush(into: &output) }
             throw error
         }
-        return runner.summary.summary(templates: pricer.templates)
+        return runner.summary.summary(templates: pricer.templates, policies: store.policies)
     }
 }
 
@@ -180,6 +180,8 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         } else if let text = read.villageText {
             var bytes = text
             bytes.withUTF8 { village in summary.add(template, village: village) { text } }
+        } else {
+            summary.addWithoutVillage(template)
         }
     }
 

@@ -21,10 +21,11 @@ enum BatchCommand {
                en: "Output format (default jsonl). CSV headers and enumerated values follow --lang: Chinese or English."),
         .flag("bom", zh: "CSV 输出以 UTF-8 字节顺序标记开头（便于 Excel 和 WPS 打开）。", en: "Start CSV output with a UTF-8 byte-order mark (for Excel and WPS)."),
         .flag("full", zh: "每条 JSON 结果中包含假设、备注和出处。", en: "Include assumptions, notes and sources in each JSON result."),
-        .flag("summary", zh: "运行结束后输出汇总（到标准错误，或到 --summary-file）。", en: "Print totals after the run (to stderr, or to --summary-file)."),
+        .flag("summary", zh: "运行结束后输出汇总（到标准错误，或到 --summary-file）：每个地区年度分开，按资金来源、类别和村，含各村任务完成情况。",
+              en: "Print totals after the run (to stderr, or to --summary-file): per region-year, by fund, group and village, with each village's progress against its task."),
         .value("output", "file", zh: "把结果写入 FILE；只有整个运行成功时才替换它。", en: "Write the results to FILE, replacing it only when the whole run succeeded."),
         .value("summary-file", "file", zh: "把汇总写入 FILE 而不是标准错误（隐含 --summary）。", en: "Write the summary to FILE instead of stderr (implies --summary)."),
-        .value("summary-format", "text|json", zh: "汇总格式（默认 text；json 隐含 --summary）。", en: "Summary format (default text; json implies --summary)."),
+        .value("summary-format", "text|json|csv", zh: "汇总格式（默认 text；json 和 csv 隐含 --summary）。", en: "Summary format (default text; json and csv imply --summary)."),
         .value("lang", "zh|en", zh: "结果中的提示信息、CSV 表头和汇总的语言（默认取自 LC_ALL/LC_MESSAGES/LANG，中文环境、C、POSIX 或未设置时为中文）。",
                en: "Language of messages in results, of CSV headers and of the summary (default from LC_ALL/LC_MESSAGES/LANG: Chinese for zh*, C, POSIX or none)."),
         .value("policy-dir", "dir", zh: "从 DIR 读取政策数据，而不用内置数据（也可用 $PREMIUM_POLICY_DIR）。",
@@ -90,12 +91,12 @@ enum BatchCommand {
         let csvIn = try format(parsed, "input-format", file: parsed.positionals.first), csvOut = try format(parsed, "output-format")
         let full = parsed.flags.contains("full")
         let summaryFormat = parsed.values["summary-format"] ?? "text"
-        guard summaryFormat == "text" || summaryFormat == "json" else {
-            throw .usage(zh: "--summary-format 的值“\(summaryFormat)”无效：请用 text 或 json", en: "invalid --summary-format '\(summaryFormat)': use text or json")
+        guard ["text", "json", "csv"].contains(summaryFormat) else {
+            throw .usage(zh: "--summary-format 的值“\(summaryFormat)”无效：请用 text、json 或 csv", en: "invalid --summary-format '\(summaryFormat)': use text, json or csv")
         }
         guard parsed.positionals.count <= 1 else { throw .usage(zh: "batch 只接受一个输入文件，实际给出了\(parsed.positionals.count)个", en: "batch takes one input file; got \(parsed.positionals.count)") }
         let store = try context.store(parsed)
-        let wantsSummary = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil
+        let wantsSummary = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil || parsed.values["summary-format"].map { $0 != "text" } == true
         var options = BatchRun.Options()
         options.input = csvIn ? .csv : .jsonLines
         options.output = csvOut ? .csv : .jsonLines
@@ -128,9 +129,11 @@ enum BatchCommand {
             inputName = .path(path)
         }
         defer { file?.close() }
-        if let summary = parsed.values["summary-file"], let results = parsed.values["output"],
-           summary == results || FileIdentity(path: summary).map({ other in FileIdentity(path: results)?.clobbers(other) == true }) == true {
-            throw .usage(zh: "--summary-file 和 --output 是同一个文件“\(results)”", en: "--summary-file and --output are the same file '\(results)'")
+        for (first, second) in [("summary-file", "output")] {
+            if let one = parsed.values[first], let other = parsed.values[second],
+               one == other || FileIdentity(path: one).map({ identity in FileIdentity(path: other)?.clobbers(identity) == true }) == true {
+                throw .usage(zh: "--\(first) 和 --\(second) 是同一个文件“\(other)”", en: "--\(first) and --\(second) are the same file '\(other)'")
+            }
         }
         try refuseSummaryOverResults(parsed, output: output)
         let source = file?.identity ?? input.identity
@@ -153,7 +156,11 @@ enum BatchCommand {
                 }
             }
             guard wantsSummary else { return }
-            let text = summaryFormat == "json" ? runner.summary.json() : runner.summary.text(language)
+            let text = switch summaryFormat {
+            case "json": runner.summary.json(language)
+            case "csv": runner.summary.csv(language)
+            default: runner.summary.text(language)
+            }
             if let path = parsed.values["summary-file"] {
                 try FileWriter.write(text, to: path)
             } else {
@@ -196,10 +203,12 @@ enum BatchCommand {
     /// output (`> out.jsonl --summary-file out.jsonl`, `/dev/stdout`) when there is no
     /// `--output`.
     private static func refuseSummaryOverResults(_ parsed: ParsedArguments, output: some ByteSink) throws(CLIError) {
-        guard parsed.values["output"] == nil, let path = parsed.values["summary-file"],
-              let results = output.identity, FileIdentity(path: path)?.clobbers(results) == true else { return }
-        throw .usage(zh: "--summary-file “\(path)”就是结果的去处（标准输出），汇总会覆盖结果",
-                     en: "--summary-file '\(path)' is where the results go (standard output); the summary would overwrite them")
+        guard parsed.values["output"] == nil, let results = output.identity else { return }
+        for name in ["summary-file"] {
+            guard let path = parsed.values[name], FileIdentity(path: path)?.clobbers(results) == true else { continue }
+            throw .usage(zh: "--\(name) “\(path)”就是结果的去处（标准输出），会覆盖结果",
+                         en: "--\(name) '\(path)' is where the results go (standard output); it would overwrite them")
+        }
     }
 
     /// Whether `--input-format` or `--output-format` is CSV. Without the flag, a roster

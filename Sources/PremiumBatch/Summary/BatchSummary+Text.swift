@@ -113,7 +113,7 @@ extension RegionSummary {
         }
         if let scoring = targets.scoring {
             text += (zh ? "考核（\(scoring.provenance.clause)）：" : "scoring (\(scoring.provenance.clause)): ") + SummaryWords.scoringRule(scoring, language) + "\n"
-            let ladder = scoring.ladder.map { "\($0.percent)% −\($0.deduction)" }
+            let ladder = scoring.ladder.map { "\($0.percent)% \(SummaryWords.lost($0.deduction))" }
             text += (zh ? "  各参保率的扣分：" : "  deduction at each rate: ")
             for (index, step) in ladder.enumerated() {
                 if index > 0, index % 8 == 0 { text += "\n    " } else if index > 0 { text += "  " }

@@ -38,6 +38,11 @@ enum SummaryWords {
         return "\(whole)." + (part < 10 ? "0" : "") + "\(part)%"
     }
 
+    /// Points lost, with a minus sign unless none are: `−0.15`, `0`.
+    static func lost(_ points: ScorePoints) -> String {
+        points.hundredths == 0 ? "0" : "−\(points)"
+    }
+
     /// The village's name as a row label.
     static func villageLabel(_ village: VillageSummary, _ language: Language) -> String {
         village.isUnnamed ? noVillage(language) : village.name

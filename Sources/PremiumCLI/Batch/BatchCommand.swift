@@ -26,6 +26,8 @@ enum BatchCommand {
         .value("output", "file", zh: "把结果写入 FILE；只有整个运行成功时才替换它。", en: "Write the results to FILE, replacing it only when the whole run succeeded."),
         .value("summary-file", "file", zh: "把汇总写入 FILE 而不是标准错误（隐含 --summary）。", en: "Write the summary to FILE instead of stderr (implies --summary)."),
         .value("summary-format", "text|json|csv", zh: "汇总格式（默认 text；json 和 csv 隐含 --summary）。", en: "Summary format (default text; json and csv imply --summary)."),
+        .value("report", "file", zh: "把汇总写成一个 HTML 报告 FILE（自包含：表格和图表，不联网；只有整个运行成功时才替换它）。",
+               en: "Write the summary as an HTML report to FILE (self-contained tables and charts, nothing fetched; replaced only when the whole run succeeded)."),
         .value("lang", "zh|en", zh: "结果中的提示信息、CSV 表头和汇总的语言（默认取自 LC_ALL/LC_MESSAGES/LANG，中文环境、C、POSIX 或未设置时为中文）。",
                en: "Language of messages in results, of CSV headers and of the summary (default from LC_ALL/LC_MESSAGES/LANG: Chinese for zh*, C, POSIX or none)."),
         .value("policy-dir", "dir", zh: "从 DIR 读取政策数据，而不用内置数据（也可用 $PREMIUM_POLICY_DIR）。",
@@ -65,6 +67,7 @@ enum BatchCommand {
             "premium batch --output results.jsonl < roster.jsonl",
             "premium batch 名册.csv --output-format csv --bom > 结果.csv",
             "premium batch --summary --summary-format json < roster.jsonl > results.jsonl",
+            "premium batch --input-format csv --summary --report 汇总.html < 名册.csv > 结果.jsonl",
         ],
         notes: [
             fieldsHelp,
@@ -97,13 +100,14 @@ enum BatchCommand {
         guard parsed.positionals.count <= 1 else { throw .usage(zh: "batch 只接受一个输入文件，实际给出了\(parsed.positionals.count)个", en: "batch takes one input file; got \(parsed.positionals.count)") }
         let store = try context.store(parsed)
         let wantsSummary = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil || parsed.values["summary-format"].map { $0 != "text" } == true
+        let reportPath = parsed.values["report"]
         var options = BatchRun.Options()
         options.input = csvIn ? .csv : .jsonLines
         options.output = csvOut ? .csv : .jsonLines
         options.language = language
         options.full = full
         options.bom = parsed.flags.contains("bom")
-        options.villages = wantsSummary
+        options.villages = wantsSummary || reportPath != nil
         options.today = context.today
         options.region = parsed.values["region"]
         options.year = parsed.values["year"]
@@ -129,7 +133,7 @@ enum BatchCommand {
             inputName = .path(path)
         }
         defer { file?.close() }
-        for (first, second) in [("summary-file", "output")] {
+        for (first, second) in [("summary-file", "output"), ("report", "output"), ("report", "summary-file")] {
             if let one = parsed.values[first], let other = parsed.values[second],
                one == other || FileIdentity(path: one).map({ identity in FileIdentity(path: other)?.clobbers(identity) == true }) == true {
                 throw .usage(zh: "--\(first) 和 --\(second) 是同一个文件“\(other)”", en: "--\(first) and --\(second) are the same file '\(other)'")
@@ -154,6 +158,11 @@ enum BatchCommand {
                 case .write(let code): throw .cannotWrite(outputName, code)
                 case .invalid(let message): throw CLIError(message: message.map(Echo.message), status: .dataError)
                 }
+            }
+            if let reportPath {
+                var report = try AtomicOutputFile(path: reportPath)
+                report.sink.write(runner.summary.html(language))
+                do { try report.commit() } catch { report.abandon(); throw error }
             }
             guard wantsSummary else { return }
             let text = switch summaryFormat {
@@ -187,7 +196,7 @@ enum BatchCommand {
     /// `--summary-file`, `--output`, or stdout itself when there is no `--output`.
     private static func refuseClobbering(_ source: FileIdentity, inputName: FileName, parsed: ParsedArguments,
                                          output: some ByteSink) throws(CLIError) {
-        for name in ["summary-file", "output"] {
+        for name in ["summary-file", "report", "output"] {
             if let path = parsed.values[name], FileIdentity(path: path)?.clobbers(source) == true {
                 throw .usage(zh: "--\(name) “\(path)”就是输入文件\(inputName.zh)，读取时会被覆盖",
                              en: "--\(name) '\(path)' is the input file \(inputName.en); it would be overwritten while it is read")
@@ -199,12 +208,12 @@ enum BatchCommand {
         }
     }
 
-    /// Refuses (exit 64) a `--summary-file` that is where the results go: standard
+    /// Refuses (exit 64) a `--summary-file` or `--report` that is where the results go: standard
     /// output (`> out.jsonl --summary-file out.jsonl`, `/dev/stdout`) when there is no
     /// `--output`.
     private static func refuseSummaryOverResults(_ parsed: ParsedArguments, output: some ByteSink) throws(CLIError) {
         guard parsed.values["output"] == nil, let results = output.identity else { return }
-        for name in ["summary-file"] {
+        for name in ["summary-file", "report"] {
             guard let path = parsed.values[name], FileIdentity(path: path)?.clobbers(results) == true else { continue }
             throw .usage(zh: "--\(name) “\(path)”就是结果的去处（标准输出），会覆盖结果",
                          en: "--\(name) '\(path)' is where the results go (standard output); it would overwrite them")

@@ -41,7 +41,7 @@ extension RegionSummary {
         for code in refusalOrder { figures.add(["    " + Quote.Refusal.name(of: code)(language) + " (\(code))", "\(t.refused[code]!)"]) }
         figures.add([W.fees(language), Fen(rawValue: t.fees).description])
         figures.add([W.subsidies(language), Fen(rawValue: t.subsidies).description])
-        figures.add([W.surcharges(language) + (zh ? "（\(t.surchargedResidents) 人）" : " (\(t.surchargedResidents))"), Fen(rawValue: t.surcharges).description])
+        figures.add([W.surcharges(language) + (zh ? "（\(t.surchargedResidents) 人）" : " (\(t.surchargedResidents) residents)"), Fen(rawValue: t.surcharges).description])
         figures.add([W.payable(language), Fen(rawValue: t.payable).description])
         figures.add([W.refundLater(language), Fen(rawValue: t.refundLater).description])
         figures.add([W.fiscal(language), Fen(rawValue: fiscalSubsidy).description])

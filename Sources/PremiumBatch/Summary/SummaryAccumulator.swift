@@ -18,7 +18,9 @@ struct SummaryAccumulator {
     private var villageNumbers: [[UInt8]: Int] = [:]
     /// Each village's name; index 0 is residents with no village.
     private var villageNames: [String] = [""]
-    private var villageCounts: [[Int]] = [[]]
+    /// Records per template number, by village: sparse, since a village's residents
+    /// fall under a few of the run's templates (memory is bounded by the pairs seen).
+    private var villageCounts: [[Int32: Int]] = [[:]]
     private var villageDirect: [Direct] = [Direct()]
 
     /// Totals of results added one by one.
@@ -62,10 +64,15 @@ struct SummaryAccumulator {
             index = villageNames.count
             villageNumbers[Array(village)] = index
             villageNames.append(name() ?? "")
-            villageCounts.append([])
+            villageCounts.append([:])
             villageDirect.append(Direct())
         }
         SummaryAccumulator.count(template, in: &villageCounts[index], direct: &villageDirect[index])
+    }
+
+    @inline(__always)
+    private static func count(_ template: ResultTemplate, in counts: inout [Int32: Int], direct: inout Direct) {
+        if template.number >= 0 { counts[template.number, default: 0] += 1 } else { direct.add(template.tally) }
     }
 
     /// Adds a record with no village to the row of residents with none.
@@ -75,9 +82,13 @@ struct SummaryAccumulator {
 
     /// Totals by policy number, and errors, from counts per template.
     private static func totals(_ counts: [Int], _ direct: Direct, templates: [ResultTemplate]) -> (totals: [Int32: SummaryTotals], errors: Int) {
+        totals(counts.enumerated().lazy.map { (Int32($0.offset), $0.element) }, direct, templates: templates)
+    }
+
+    private static func totals(_ counts: some Sequence<(Int32, Int)>, _ direct: Direct, templates: [ResultTemplate]) -> (totals: [Int32: SummaryTotals], errors: Int) {
         var totals = direct.totals, errors = direct.errors
-        for (number, count) in counts.enumerated() where count > 0 {
-            let tally = templates[number].tally
+        for (number, count) in counts where count > 0 {
+            let tally = templates[Int(number)].tally
             if tally.error { errors += count } else { totals[tally.policy, default: SummaryTotals()].add(tally, times: count) }
         }
         return (totals, errors)
@@ -95,7 +106,8 @@ struct SummaryAccumulator {
         var rejected: [String: Int] = [:]
         if villages {
             for (index, name) in villageNames.enumerated() {
-                let (totals, errors) = SummaryAccumulator.totals(villageCounts[index], villageDirect[index], templates: templates)
+                let counts = villageCounts[index].lazy.map { ($0.key, $0.value) }
+                let (totals, errors) = SummaryAccumulator.totals(counts, villageDirect[index], templates: templates)
                 let trimmed = VillageTable.trimmed(name)
                 if errors > 0, !trimmed.isEmpty { rejected[trimmed, default: 0] += errors }
                 for (policy, total) in totals { villageTotals[policy, default: []].append((trimmed, total)) }

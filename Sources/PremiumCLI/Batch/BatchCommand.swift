@@ -72,8 +72,8 @@ enum BatchCommand {
         notes: [
             fieldsHelp,
             LocalizedText(
-                zh: "使用 --output FILE 时，结果先写入 FILE 旁的临时文件，结束时改名覆盖 FILE；运行失败（退出状态 64、66、73、74）时原来的 FILE 保持不变。任何输出（标准输出、--output、--summary-file）都不能是输入文件。",
-                en: "With --output FILE the results go to a temporary file beside FILE, renamed over it at the end; a run that fails (exit 64, 66, 73, 74) leaves the old FILE as it was. No output (stdout, --output, --summary-file) may be the input file."),
+                zh: "使用 --output FILE 时，结果先写入 FILE 旁的临时文件，结束时改名覆盖 FILE；运行失败（退出状态 64、66、73、74）时原来的 FILE 保持不变。任何输出（标准输出、--output、--summary-file、--report）都不能是输入文件。",
+                en: "With --output FILE the results go to a temporary file beside FILE, renamed over it at the end; a run that fails (exit 64, 66, 73, 74) leaves the old FILE as it was. No output (stdout, --output, --summary-file, --report) may be the input file."),
             LocalizedText(
                 zh: "退出状态：0 每条记录都已计算（其中可能有不能参保的）；65 有记录出错；64 用法错误，或输出就是输入；66 输入文件不存在或是目录；73 无法创建输出文件；74 读写失败。",
                 en: "EXIT STATUS: 0 every record priced (some may be enrollable: false); 65 some records had errors; 64 usage, or an output is the input; 66 the input file does not exist or is a directory; 73 an output file cannot be created; 74 a read or write failed."),

@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// A horizontal bar chart as inline SVG: one labelled bar a row, optionally against a
 /// target marked by a vertical line (collection progress against a village's task).
@@ -17,11 +18,18 @@ struct BarChart {
     /// The chart's accessible title.
     let title: String
 
-    private static let labelWidth = 150, barWidth = 440, captionWidth = 210, rowHeight = 26
+    private static let barWidth = 440, captionWidth = 210, rowHeight = 26
+
+    /// Room for the longest label: about 7 pixels a terminal column at the chart's
+    /// 13-pixel font (a Chinese character is two columns), between 80 and 320 pixels.
+    private var labelWidth: Int {
+        let columns = bars.map { DisplayWidth.of($0.label) }.max() ?? 0
+        return min(320, max(80, columns * 7 + 16))
+    }
 
     /// The chart as an `<svg>` element, with every text escaped.
     func svg() -> String {
-        let width = BarChart.labelWidth + BarChart.barWidth + BarChart.captionWidth
+        let width = labelWidth + BarChart.barWidth + BarChart.captionWidth
         let height = max(1, bars.count) * BarChart.rowHeight + 8
         // Progress bars share one scale in which the targets (each village's task) sit at
         // the same place, 80 % of the way along; others scale to the largest value.
@@ -31,7 +39,7 @@ struct BarChart {
         svg += "<title>\(HTML.escape(title))</title>"
         for (index, bar) in bars.enumerated() {
             let y = 4 + index * BarChart.rowHeight
-            let x0 = BarChart.labelWidth
+            let x0 = labelWidth
             let length: Int
             if progress, let target = bar.target, target > 0 {
                 // value / target × 80 % of the bar area, capped at the full area.

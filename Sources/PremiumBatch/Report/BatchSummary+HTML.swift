@@ -152,12 +152,7 @@ extension RegionSummary {
                           : "Task (\(overall.provenance.clause)): \(overall.residents); enrollable in the roster \(totals.enrollable), \(SummaryWords.percent(overallRateBasisPoints ?? 0)), short by \(overallShortfall ?? 0)"
             html += "<li data-k=\"task\" data-n=\"\(overall.residents)\" data-enrolled=\"\(totals.enrollable)\">\(HTML.escape(text))</li>\n"
         }
-        if let sum = targets.rowSum(.task) {
-            for stated in targets.statedTotals(.task) where stated.figure != sum {
-                let text = SummaryWords.discrepancy(rows: sum, stated: stated)(language)
-                html += "<li>\(HTML.escape(text))</li>\n"
-            }
-        }
+        for line in SummaryWords.discrepancies(targets) { html += "<li>\(HTML.escape(line(language)))</li>\n" }
         if let rate = targets.rate {
             let text = zh ? "目标参保率（\(rate.provenance.clause)）：\(rate.percent)%；\(SummaryWords.rateNotMeasurable.zh)"
                           : "Participation rate aimed at (\(rate.provenance.clause)): \(rate.percent) %; \(SummaryWords.rateNotMeasurable.en)"

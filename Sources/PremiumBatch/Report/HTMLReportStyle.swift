@@ -5,7 +5,7 @@ enum HTMLReportStyle {
     /// System fonts only: nothing is fetched.
     static let css = """
         body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei","PingFang SC",sans-serif;\
-        margin:24px auto;max-width:1100px;color:#1f2933;background:#fff;line-height:1.45}
+        margin:24px auto;padding:0 16px;max-width:1100px;color:#1f2933;background:#fff;line-height:1.45}
         h1{font-size:24px;border-bottom:3px solid #2f6f9f;padding-bottom:6px}
         h2{font-size:20px;margin-top:32px;color:#2f6f9f}h2 small{font-size:13px;color:#667}
         h3{font-size:16px;margin:20px 0 6px}

@@ -101,12 +101,7 @@ extension RegionSummary {
             text += zh ? "任务（\(overall.provenance.clause)）：\(overall.residents) 人，名册可参保 \(totals.enrollable) 人，完成 \(SummaryWords.percent(overallRateBasisPoints ?? 0))，尚差 \(overallShortfall ?? 0) 人\n"
                        : "task (\(overall.provenance.clause)): \(overall.residents), enrollable in the roster \(totals.enrollable), \(SummaryWords.percent(overallRateBasisPoints ?? 0)), short by \(overallShortfall ?? 0)\n"
         }
-        if let sum = targets.rowSum(.task) {
-            let differing = targets.statedTotals(.task).filter { $0.figure != sum }
-            for stated in differing {
-                text += "  " + SummaryWords.discrepancy(rows: sum, stated: stated)(language) + "\n"
-            }
-        }
+        for line in SummaryWords.discrepancies(targets) { text += "  " + line(language) + "\n" }
         if let rate = targets.rate {
             text += zh ? "目标参保率（\(rate.provenance.clause)）：\(rate.percent)%；\(SummaryWords.rateNotMeasurable.zh)\n"
                        : "participation rate aimed at (\(rate.provenance.clause)): \(rate.percent) %; \(SummaryWords.rateNotMeasurable.en)\n"

@@ -65,12 +65,25 @@ enum SummaryWords {
         return parts.joined(separator: zh ? "，" : "; ") + (zh ? "，扣完为止" : "; deductions stop at \(scoring.points)")
     }
 
-    /// A total the notice states that its village rows do not add up to.
-    static func discrepancy(rows sum: Int, stated: CollectionTargets.StatedTotal) -> LocalizedText {
-        let difference = stated.figure - sum
-        return LocalizedText(
-            zh: "各村任务合计 \(sum)；通知所列 \(stated.figure)（\(stated.source)）比各村合计\(difference > 0 ? "多" : "少") \(abs(difference))，均按原文保留",
-            en: "the villages' tasks add up to \(sum); the notice states \(stated.figure) (\(stated.source)), \(abs(difference)) \(difference > 0 ? "more" : "fewer") than the rows; both kept as printed")
+    /// The task totals the notice states that its village rows do not add up to, one
+    /// line per figure with every clause that states it (nancheng: 55761 in 一(一) and
+    /// in 附表1 合计).
+    static func discrepancies(_ targets: CollectionTargets) -> [LocalizedText] {
+        guard let sum = targets.rowSum(.task) else { return [] }
+        var figures: [(figure: Int, sources: [String])] = []
+        for stated in targets.statedTotals(.task) where stated.figure != sum {
+            if let index = figures.firstIndex(where: { $0.figure == stated.figure }) {
+                figures[index].sources.append(stated.source)
+            } else {
+                figures.append((stated.figure, [stated.source]))
+            }
+        }
+        return figures.map { figure, sources in
+            let difference = figure - sum
+            return LocalizedText(
+                zh: "各村任务合计 \(sum)；通知所列 \(figure)（\(sources.joined(separator: "；"))）比各村合计\(difference > 0 ? "多" : "少") \(abs(difference))，均按原文保留",
+                en: "the villages' tasks add up to \(sum); the notice states \(figure) (\(sources.joined(separator: "; "))), \(abs(difference)) \(difference > 0 ? "more" : "fewer") than the rows; both kept as printed")
+        }
     }
 
     /// Why a participation rate cannot be read off a roster.

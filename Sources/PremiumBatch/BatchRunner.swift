@@ -32,7 +32,7 @@ public struct BatchRun {
         public var full = false
         /// A UTF-8 byte-order mark before CSV output.
         public var bom = false
-        /// Totals by village in the summary.
+        /// Totals by village in the summary (and the report).
         public var villages = false
         /// The worksheet of an `.xlsx` roster: a name, or a 1-based position; nil: the first.
         public var sheet: String?
@@ -144,7 +144,7 @@ public struct BatchRun {
             if case .invalid = error { try? runner.flush(into: &output) }
             throw error
         }
-        return runner.summary.summary(templates: pricer.templates)
+        return runner.summary.summary(templates: pricer.templates, policies: store.policies)
     }
 
     private mutating func process(_ input: inout any ByteSource, into output: inout any ByteSink) throws(BatchStop) {
@@ -199,7 +199,7 @@ public struct BatchRun {
             if case .invalid = error { try? runner.flush(into: &output) }
             throw error
         }
-        return runner.summary.summary(templates: pricer.templates)
+        return runner.summary.summary(templates: pricer.templates, policies: store.policies)
     }
 }
 
@@ -275,6 +275,8 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         } else if let text = read.villageText {
             var bytes = text
             bytes.withUTF8 { village in summary.add(template, village: village) { text } }
+        } else {
+            summary.addWithoutVillage(template)
         }
     }
 

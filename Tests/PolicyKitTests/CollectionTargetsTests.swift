@@ -128,3 +128,21 @@ struct CollectionTargetsTests {
         }
     }
 }
+
+/// How a roster's village column finds its row in the notice's task table.
+struct VillageMatchingTests {
+    @Test(arguments: [
+        ("nancheng", 2021, "金佛", "金佛"), ("nancheng", 2021, "金佛村", "金佛"), ("nancheng", 2021, " 清桥村 ", "清桥"),
+        ("nancheng", 2021, "三圣路社区", "三圣路"), ("zhuji", 2023, "姜山村", "姜山村"), ("zhuji", 2023, "姜山", "姜山村"),
+    ])
+    func aSpellingWithOrWithoutTheSuffixMatches(region: String, year: Int, roster: String, notice: String) throws {
+        let targets = try CollectionTargetsTests.targets(region, year)
+        #expect(targets.village(matching: roster)?.name == notice)
+    }
+
+    @Test(arguments: ["金佛镇", "金", "村", "", "新村", "姜山村村"])
+    func otherSpellingsDoNotMatch(roster: String) throws {
+        #expect(try CollectionTargetsTests.targets("nancheng", 2021).village(matching: roster) == nil)
+        #expect(try CollectionTargetsTests.targets("zhuji", 2023).village(matching: roster) == nil)
+    }
+}

@@ -13,6 +13,13 @@ func runBatch(_ arguments: [String], input: String, environment: [String: String
     return (status, output, errors)
 }
 
+/// A JSON number of yuan (as `JSONSerialization` reads it) in whole fen: exact for any
+/// amount with at most two decimals below 2^53 fen.
+func fen(_ value: Any?) -> Int {
+    guard let number = value as? NSNumber else { return 0 }
+    return Int((number.doubleValue * 100).rounded())
+}
+
 func jsonLines(_ text: String) throws -> [[String: Any]] {
     try text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
         try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -97,19 +104,26 @@ struct BatchCommandTests {
         let result = runBatch(["--summary", "--summary-format", "json"], input: Self.roster)
         let lines = try jsonLines(result.output)
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.errors.utf8)) as? [String: Any])
-        let payable = lines.compactMap { $0["payable"] as? Double }.reduce(0, +)
-        #expect(summary["payable"] as? Double == payable)
-        #expect(summary["residents"] as? Int == 10)
-        #expect(summary["errors"] as? Int == lines.filter { $0["error"] != nil }.count)
-        #expect(summary["enrollable"] as? Int == lines.filter { $0["enrollable"] as? Bool == true }.count)
-        #expect(summary["refund_later"] as? Int == 390)
-        let byFunder = try #require(summary["subsidy_by_funder"] as? [String: Double])
-        var expected: [String: Double] = [:]
-        for line in lines { for part in (line["subsidies"] as? [[String: Any]] ?? []) { expected[part["funded_by"] as! String, default: 0] += part["amount"] as! Double } }
-        #expect(byFunder == expected)
-        let villages = try #require(summary["villages"] as? [String: [String: NSNumber]])
-        #expect(villages["姜山村"]?["payable"]?.intValue == 195 + 50)
-        #expect(villages["刘寨村"]?["residents"]?.intValue == 2)
+        #expect(summary["records"] as? Int == 10)
+        #expect(summary["rejected"] as? Int == lines.filter { $0["error"] != nil }.count)
+        let regions = try #require(summary["regions"] as? [[String: Any]])
+        // One summary per region-year, by id: never one total mixing regions.
+        #expect(regions.map { "\($0["region"]!) \($0["year"]!)" } == ["beita 2021", "dongzhi 2021", "nanan 2024", "zhuji 2023"])
+        for region in regions {
+            let priced = lines.filter { $0["error"] == nil && $0["region"] as? String == region["region"] as? String }
+            let totals = try #require(region["totals"] as? [String: Any])
+            #expect(fen(totals["payable"]) == priced.map { fen($0["payable"]) }.reduce(0, +))
+            #expect(totals["enrollable"] as? Int == priced.filter { $0["enrollable"] as? Bool == true }.count)
+        }
+        let nanan = try #require(regions.first { $0["region"] as? String == "nanan" }?["totals"] as? [String: Any])
+        #expect(nanan["refund_later"] as? Int == 390)
+        let byFunder = try #require(nanan["subsidy_by_funder"] as? [[String: Any]])
+        #expect(byFunder.map { $0["name"] as? String } == ["city finance bureau", "city health commission (refund)"])
+        let zhuji = try #require(regions.first { $0["region"] as? String == "zhuji" }?["villages"] as? [[String: Any]])
+        let jiangshan = try #require(zhuji.first { $0["name"] as? String == "姜山村" })
+        #expect(fen((jiangshan["totals"] as? [String: Any])?["payable"]) == 50 * 100)
+        let nananVillages = try #require(regions.first { $0["region"] as? String == "nanan" }?["villages"] as? [[String: Any]])
+        #expect((nananVillages.first { $0["name"] as? String == "刘寨村" }?["totals"] as? [String: Any])?["residents"] as? Int == 2)
     }
 
     @Test func csvInWithBOMQuotingAndRaggedRows() throws {

@@ -65,7 +65,7 @@ struct CSVInputTests {
         #expect(lines.map { $0["line"] as? Int } == [5])
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.errors.utf8)) as? [String: Any])
         #expect(summary["skipped"] as? Int == 4)
-        #expect(summary["residents"] as? Int == 1)
+        #expect(summary["records"] as? Int == 1)
         #expect(result.status == .success)
     }
 

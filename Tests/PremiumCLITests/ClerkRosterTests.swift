@@ -58,9 +58,11 @@ struct ClerkRosterTests {
         #expect(lines[2]["benefit_start"] as? String == "2021-06-01")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.errors.utf8)) as? [String: Any])
         #expect(summary["encoding"] as? String == "GB18030")
-        #expect(summary["payable"] as? Int == 1335)
-        let villages = try #require(summary["villages"] as? [String: Any])
-        #expect(Array(villages.keys) == ["塘村"])
+        let regions = try #require(summary["regions"] as? [[String: Any]])
+        let totals = try #require(regions.first?["totals"] as? [String: Any])
+        #expect(totals["payable"] as? Int == 1335)
+        let villages = try #require(regions.first?["villages"] as? [[String: Any]])
+        #expect(villages.map { $0["name"] as? String } == ["塘村"])
     }
 
     @Test(arguments: [("categroy", "did you mean 'category' (人员类别)?"), ("piad_on", "did you mean 'paid_on' (缴费日期)?"),

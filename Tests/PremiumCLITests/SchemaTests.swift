@@ -110,4 +110,14 @@ struct SchemaTests {
         let result = try Self.validate("batch-line.schema.json", files, lines: true)
         #expect(result.status == 0, "\(result.report)")
     }
+
+    @Test(.enabled(if: python != nil || required, "needs python3 with jsonschema")) func batchSummaryMatchesItsSchema() throws {
+        let roster = Data(BatchSummaryTests.roster.utf8)
+        let runs = [["zh"], ["en"]].map { ["batch", "--output", "/dev/null", "--summary-format", "json", "--summary-file", "/dev/stdout", "--lang"] + $0 }
+        let csv = Data("姓名,村,人员类别,缴费日期,地区,年度\n张三,姜山,低保,2022-11-10,朱集镇,2023\n李四,刘寨村,,2023-03-15,朱集镇,2023\n\n王五,南村,特困,,北塔区,2021\n赵六,,x,,北塔区,2021\n".utf8)
+        let files = try Self.outputs(runs, stdin: roster)
+            + Self.outputs([["batch", "--input-format", "csv", "--output", "/dev/null", "--summary-format", "json", "--summary-file", "/dev/stdout"]], stdin: csv)
+        let result = try Self.validate("batch-summary.schema.json", files)
+        #expect(result.status == 0, "\(result.report)")
+    }
 }

@@ -99,7 +99,7 @@ final class CompiledPricer {
             cover = quote.route.map { policy.coverByRule(on: $0, paidOn: paidOn, for: resident) }
             mask = printedDates(quote, resident: resident, cover: cover)
             template = ResultTemplate.make(quote, policy: policy, cover: cover, csv: csv, language: language, full: full,
-                                           tally: CompiledPricer.tally(quote))
+                                           tally: CompiledPricer.tally(quote, policy: compiled.number))
         } catch {
             let message = RequestError.policy(error).message(language)
             mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
@@ -181,14 +181,25 @@ final class CompiledPricer {
         ownDates(resident, paidOn: paidOn).enumerated().map { bit, date in mask & (1 << bit) == 0 ? 0 : date?.daysSince1970 ?? Int.min }
     }
 
-    private static func tally(_ quote: Quote) -> BatchTally {
-        var tally = BatchTally(enrollable: quote.enrollable)
+    /// What `quote`, priced under the policy numbered `policy`, adds to the summary.
+    static func tally(_ quote: Quote, policy: Int) -> BatchTally {
+        var tally = BatchTally(policy: Int32(policy), enrollable: quote.enrollable, refusal: quote.refusal?.code)
         if quote.enrollable {
+            tally.fee = quote.individualFee.rawValue
+            tally.surcharge = quote.lateSurcharge.rawValue
             tally.payable = quote.payable.rawValue
             tally.refundLater = quote.refundLater.rawValue
             tally.subsidyTotal = quote.subsidies.reduce(0) { $0 + $1.amount.rawValue }
             tally.subsidyCategory = quote.subsidyCategory
-            tally.subsidyByFunder = quote.subsidies.map { BatchTally.Share(funder: $0.funder.id, amount: $0.amount.rawValue) }
+            var shares: [BatchTally.Share] = []
+            for line in quote.subsidies {
+                if let index = shares.firstIndex(where: { $0.funder == line.funder.id }) {
+                    shares[index] = BatchTally.Share(funder: line.funder.id, amount: shares[index].amount + line.amount.rawValue)
+                } else {
+                    shares.append(BatchTally.Share(funder: line.funder.id, amount: line.amount.rawValue))
+                }
+            }
+            tally.subsidyByFunder = shares
         }
         return tally
     }

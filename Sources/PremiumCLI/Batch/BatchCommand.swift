@@ -23,10 +23,13 @@ enum BatchCommand {
                en: "The worksheet of an .xlsx roster: its name or 1-based position (default: the first visible one)."),
         .flag("bom", zh: "CSV 输出以 UTF-8 字节顺序标记开头（便于 Excel 和 WPS 打开）。", en: "Start CSV output with a UTF-8 byte-order mark (for Excel and WPS)."),
         .flag("full", zh: "每条 JSON 结果中包含假设、备注和出处。", en: "Include assumptions, notes and sources in each JSON result."),
-        .flag("summary", zh: "运行结束后输出汇总（到标准错误，或到 --summary-file）。", en: "Print totals after the run (to stderr, or to --summary-file)."),
+        .flag("summary", zh: "运行结束后输出汇总（到标准错误，或到 --summary-file）：每个地区年度分开，按资金来源、类别和村，含各村任务完成情况。",
+              en: "Print totals after the run (to stderr, or to --summary-file): per region-year, by fund, group and village, with each village's progress against its task."),
         .value("output", "file", zh: "把结果写入 FILE；只有整个运行成功时才替换它。", en: "Write the results to FILE, replacing it only when the whole run succeeded."),
         .value("summary-file", "file", zh: "把汇总写入 FILE 而不是标准错误（隐含 --summary）。", en: "Write the summary to FILE instead of stderr (implies --summary)."),
-        .value("summary-format", "text|json", zh: "汇总格式（默认 text；json 隐含 --summary）。", en: "Summary format (default text; json implies --summary)."),
+        .value("summary-format", "text|json|csv", zh: "汇总格式（默认 text；json 和 csv 隐含 --summary）。", en: "Summary format (default text; json and csv imply --summary)."),
+        .value("report", "file", zh: "把汇总写成一个 HTML 报告 FILE（自包含：表格和图表，不联网；只有整个运行成功时才替换它）。",
+               en: "Write the summary as an HTML report to FILE (self-contained tables and charts, nothing fetched; replaced only when the whole run succeeded)."),
         .value("lang", "zh|en", zh: "结果中的提示信息、CSV 表头和汇总的语言（默认取自 LC_ALL/LC_MESSAGES/LANG，中文环境、C、POSIX 或未设置时为中文）。",
                en: "Language of messages in results, of CSV headers and of the summary (default from LC_ALL/LC_MESSAGES/LANG: Chinese for zh*, C, POSIX or none)."),
         .value("policy-dir", "dir", zh: "从 DIR 读取政策数据，而不用内置数据（也可用 $PREMIUM_POLICY_DIR）。",
@@ -66,12 +69,13 @@ enum BatchCommand {
             "premium batch --output results.jsonl < roster.jsonl",
             "premium batch 名册.csv --output-format csv --bom > 结果.csv",
             "premium batch --summary --summary-format json < roster.jsonl > results.jsonl",
+            "premium batch --input-format csv --summary --report 汇总.html < 名册.csv > 结果.jsonl",
         ],
         notes: [
             fieldsHelp,
             LocalizedText(
-                zh: "使用 --output FILE 时，结果先写入 FILE 旁的临时文件，结束时改名覆盖 FILE；运行失败（退出状态 64、66、73、74）时原来的 FILE 保持不变。任何输出（标准输出、--output、--summary-file）都不能是输入文件。",
-                en: "With --output FILE the results go to a temporary file beside FILE, renamed over it at the end; a run that fails (exit 64, 66, 73, 74) leaves the old FILE as it was. No output (stdout, --output, --summary-file) may be the input file."),
+                zh: "使用 --output FILE 时，结果先写入 FILE 旁的临时文件，结束时改名覆盖 FILE；运行失败（退出状态 64、66、73、74）时原来的 FILE 保持不变。任何输出（标准输出、--output、--summary-file、--report）都不能是输入文件。",
+                en: "With --output FILE the results go to a temporary file beside FILE, renamed over it at the end; a run that fails (exit 64, 66, 73, 74) leaves the old FILE as it was. No output (stdout, --output, --summary-file, --report) may be the input file."),
             LocalizedText(
                 zh: "退出状态：0 每条记录都已计算（其中可能有不能参保的）；65 有记录出错；64 用法错误，或输出就是输入；66 输入文件不存在或是目录；73 无法创建输出文件；74 读写失败。",
                 en: "EXIT STATUS: 0 every record priced (some may be enrollable: false); 65 some records had errors; 64 usage, or an output is the input; 66 the input file does not exist or is a directory; 73 an output file cannot be created; 74 a read or write failed."),
@@ -93,12 +97,13 @@ enum BatchCommand {
         let outputFormat = try format(parsed, "output-format", file: parsed.values["output"])
         let full = parsed.flags.contains("full")
         let summaryFormat = parsed.values["summary-format"] ?? "text"
-        guard summaryFormat == "text" || summaryFormat == "json" else {
-            throw .usage(zh: "--summary-format 的值“\(summaryFormat)”无效：请用 text 或 json", en: "invalid --summary-format '\(summaryFormat)': use text or json")
+        guard ["text", "json", "csv"].contains(summaryFormat) else {
+            throw .usage(zh: "--summary-format 的值“\(summaryFormat)”无效：请用 text、json 或 csv", en: "invalid --summary-format '\(summaryFormat)': use text, json or csv")
         }
         guard parsed.positionals.count <= 1 else { throw .usage(zh: "batch 只接受一个输入文件，实际给出了\(parsed.positionals.count)个", en: "batch takes one input file; got \(parsed.positionals.count)") }
         let store = try context.store(parsed)
-        let wantsSummary = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil
+        let wantsSummary = parsed.flags.contains("summary") || parsed.values["summary-file"] != nil || parsed.values["summary-format"].map { $0 != "text" } == true
+        let reportPath = parsed.values["report"]
         var options = BatchRun.Options()
         options.input = inputFormat
         options.output = outputFormat
@@ -106,7 +111,7 @@ enum BatchCommand {
         options.language = language
         options.full = full
         options.bom = parsed.flags.contains("bom")
-        options.villages = wantsSummary
+        options.villages = wantsSummary || reportPath != nil
         options.today = context.today
         options.region = parsed.values["region"]
         options.year = parsed.values["year"]
@@ -133,9 +138,11 @@ enum BatchCommand {
             inputName = .path(path)
         }
         defer { file?.close() }
-        if let summary = parsed.values["summary-file"], let results = parsed.values["output"],
-           summary == results || FileIdentity(path: summary).map({ other in FileIdentity(path: results)?.clobbers(other) == true }) == true {
-            throw .usage(zh: "--summary-file 和 --output 是同一个文件“\(results)”", en: "--summary-file and --output are the same file '\(results)'")
+        for (first, second) in [("summary-file", "output"), ("report", "output"), ("report", "summary-file")] {
+            if let one = parsed.values[first], let other = parsed.values[second],
+               one == other || FileIdentity(path: one).map({ identity in FileIdentity(path: other)?.clobbers(identity) == true }) == true {
+                throw .usage(zh: "--\(first) 和 --\(second) 是同一个文件“\(other)”", en: "--\(first) and --\(second) are the same file '\(other)'")
+            }
         }
         try refuseSummaryOverResults(parsed, output: output)
         let source = file?.identity ?? input.identity
@@ -165,8 +172,17 @@ enum BatchCommand {
                 case .invalid(let message): throw CLIError(message: message.map(Echo.message), status: .dataError)
                 }
             }
+            if let reportPath {
+                var report = try AtomicOutputFile(path: reportPath)
+                report.sink.write(runner.summary.html(language))
+                do { try report.commit() } catch { report.abandon(); throw error }
+            }
             guard wantsSummary else { return }
-            let text = summaryFormat == "json" ? runner.summary.json() : runner.summary.text(language)
+            let text = switch summaryFormat {
+            case "json": runner.summary.json(language)
+            case "csv": runner.summary.csv(language)
+            default: runner.summary.text(language)
+            }
             if let path = parsed.values["summary-file"] {
                 try FileWriter.write(text, to: path)
             } else {
@@ -193,7 +209,7 @@ enum BatchCommand {
     /// `--summary-file`, `--output`, or stdout itself when there is no `--output`.
     private static func refuseClobbering(_ source: FileIdentity, inputName: FileName, parsed: ParsedArguments,
                                          output: some ByteSink) throws(CLIError) {
-        for name in ["summary-file", "output"] {
+        for name in ["summary-file", "report", "output"] {
             if let path = parsed.values[name], FileIdentity(path: path)?.clobbers(source) == true {
                 throw .usage(zh: "--\(name) “\(path)”就是输入文件\(inputName.zh)，读取时会被覆盖",
                              en: "--\(name) '\(path)' is the input file \(inputName.en); it would be overwritten while it is read")
@@ -205,14 +221,16 @@ enum BatchCommand {
         }
     }
 
-    /// Refuses (exit 64) a `--summary-file` that is where the results go: standard
+    /// Refuses (exit 64) a `--summary-file` or `--report` that is where the results go: standard
     /// output (`> out.jsonl --summary-file out.jsonl`, `/dev/stdout`) when there is no
     /// `--output`.
     private static func refuseSummaryOverResults(_ parsed: ParsedArguments, output: some ByteSink) throws(CLIError) {
-        guard parsed.values["output"] == nil, let path = parsed.values["summary-file"],
-              let results = output.identity, FileIdentity(path: path)?.clobbers(results) == true else { return }
-        throw .usage(zh: "--summary-file “\(path)”就是结果的去处（标准输出），汇总会覆盖结果",
-                     en: "--summary-file '\(path)' is where the results go (standard output); the summary would overwrite them")
+        guard parsed.values["output"] == nil, let results = output.identity else { return }
+        for name in ["summary-file", "report"] {
+            guard let path = parsed.values[name], FileIdentity(path: path)?.clobbers(results) == true else { continue }
+            throw .usage(zh: "--\(name) “\(path)”就是结果的去处（标准输出），会覆盖结果",
+                         en: "--\(name) '\(path)' is where the results go (standard output); it would overwrite them")
+        }
     }
 
     /// `--region` and `--year` are checked once, before any record: a region that does

@@ -1,4 +1,5 @@
 import PolicyKit
+import ResidentIO
 
 /// A command's `--help`, in either language, wrapped to the terminal: overview, usage,
 /// examples, the options in an aligned column, then notes (exit status, rules).

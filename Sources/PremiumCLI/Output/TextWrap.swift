@@ -1,3 +1,5 @@
+import ResidentIO
+
 /// Lines of at most a given number of terminal columns, for help: English breaks at
 /// spaces, Chinese between any two characters except before closing punctuation
 /// (`，。）`) and after opening punctuation (`（“`). A word longer than the width gets a

@@ -1,8 +1,7 @@
-import ResidentIO
 /// Terminal column arithmetic for mixed Chinese and ASCII text.
-enum DisplayWidth {
+public enum DisplayWidth {
     /// Columns `text` takes in a terminal: East Asian wide characters count two.
-    static func of(_ text: String) -> Int {
+    public static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             let value = scalar.value
             let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
@@ -14,7 +13,19 @@ enum DisplayWidth {
     }
 
     /// `text` padded with spaces to `columns`.
-    static func pad(_ text: String, to columns: Int) -> String {
+    public static func pad(_ text: String, to columns: Int) -> String {
         text + String(repeating: " ", count: max(1, columns - of(text)))
+    }
+}
+
+extension DisplayWidth {
+    /// `text` with spaces before it to `columns` (at least none).
+    public static func padLeft(_ text: String, to columns: Int) -> String {
+        String(repeating: " ", count: max(0, columns - of(text))) + text
+    }
+
+    /// `text` with spaces after it to `columns` (at least none).
+    public static func padRight(_ text: String, to columns: Int) -> String {
+        text + String(repeating: " ", count: max(0, columns - of(text)))
     }
 }

@@ -35,3 +35,17 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 }
+
+extension JSONValue {
+    /// `typeName` in Chinese, for messages a clerk reads.
+    public var chineseTypeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "真假值"
+        case .number: "数字"
+        case .string: "字符串"
+        case .array: "数组"
+        case .object: "对象"
+        }
+    }
+}

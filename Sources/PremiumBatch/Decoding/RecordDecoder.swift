@@ -272,7 +272,7 @@ final class RecordDecoder {
             case (.situation, .bool(let flag)): values[field.rawValue] = flag ? "true" : "false"
             case (.situation, .number(let text)) where text == "1" || text == "0": values[field.rawValue] = text
             default:
-                throw .init(message: LocalizedText(zh: "字段“\(field.name)”的类型不对（\(value.typeName)）", en: "field '\(field.name)' has the wrong type (\(value.typeName))"))
+                throw .init(message: LocalizedText(zh: "字段“\(field.name)”的类型不对（\(value.chineseTypeName)）", en: "field '\(field.name)' has the wrong type (\(value.typeName))"))
             }
         }
         return try RecordField.request(from: values, categories: categories)

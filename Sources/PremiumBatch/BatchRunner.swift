@@ -186,12 +186,12 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         line.advance(by: lines)
     }
 
-    mutating func chunkDone(into output: inout some ByteSink) throws(BatchStop) {
+    mutating func chunkDone(into output: inout any ByteSink) throws(BatchStop) {
         if writer.out.count >= BatchRun.chunkSize { try flush(into: &output) }
     }
 
     /// Hands what was written to `output`.
-    mutating func flush(into output: inout some ByteSink) throws(BatchStop) {
+    mutating func flush(into output: inout any ByteSink) throws(BatchStop) {
         output.write(buffer: writer.out.bytes)
         writer.out.removeAll()
         if let code = output.writeError { throw .write(code) }

@@ -154,6 +154,8 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         }
         let priced: CompiledPricer.Priced
         switch read.decoded {
+        case .facts(let policy, let facts):
+            priced = pricer.price(policy: policy, facts)
         case .resident(let policy, let resident, let selection):
             priced = pricer.price(policy: policy, resident, selection: selection)
         case .failure(let message):

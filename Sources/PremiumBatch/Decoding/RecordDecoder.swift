@@ -18,6 +18,8 @@ import ResidentIO
 final class RecordDecoder {
     /// A decoded record, or why it cannot be priced.
     enum Decoded {
+        /// A record of plain values, decoded straight from its bytes.
+        case facts(policy: Int, ResidentFacts)
         case resident(policy: Int, Resident, selection: LocalizedText?)
         case failure(String)
     }
@@ -170,7 +172,7 @@ final class RecordDecoder {
         // general path says which it chose.
         guard let chosen, year != nil || years == 1 else { return nil }
 
-        var resident = Resident()
+        var resident = ResidentFacts()
         var idBorn: CivilDate?
         var fields = present & ~(1 << UInt32(RecordField.region.rawValue) | 1 << UInt32(RecordField.year.rawValue))
         while fields != 0 {
@@ -180,17 +182,17 @@ final class RecordDecoder {
             switch field.kind {
             case .categories:
                 guard !field.isList, let value = Self.plain(raw, json: json),
-                      let known = categories[chosen].first(where: { Self.same($0.bytes, value) })
+                      let known = categories[chosen].firstIndex(where: { Self.same($0.bytes, value) }), known < 255
                 else { return nil }
-                resident.categories = [known.id]
+                resident.add(category: known + 1)
             case .tier:
                 guard let value = Self.digits(raw), value >= 1 else { return nil }
                 resident.tier = value
             case .date(let input):
                 guard let value = Self.plain(raw, json: json), let date = CivilDate(isoBytes: value) else { return nil }
-                input.set(date, on: &resident)
+                resident.set(date, as: input)
             case .situation(let situation):
-                if raw.elementsEqual("true".utf8) { resident.situations.insert(situation) }
+                if raw.elementsEqual("true".utf8) { resident.insert(situation) }
                 else if !raw.elementsEqual("false".utf8) { return nil }
             case .idNumber:
                 // A valid number only; the general path words what is wrong with another.
@@ -205,7 +207,7 @@ final class RecordDecoder {
             if let born = resident.born, born != idBorn { return nil }
             resident.born = idBorn
         }
-        return .resident(policy: chosen, resident, selection: nil)
+        return .facts(policy: chosen, resident)
     }
 
     /// The bytes of a text with no escapes and no surrounding spaces: inside a JSON

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyKit
 import ResidentIO
 
@@ -76,8 +81,9 @@ struct CSVInput: RecordInput {
     private(set) var carriedNames: [String]?
     private(set) var skippedBlank = false
     static var fatalNamesLine: Bool { false }
-    /// Reused for each row's cells.
+    /// Reused for each row's cells, and for its carried cells.
     private var cells: [Range<Int>] = []
+    private var carriedCells: [Range<Int>] = []
 
     private let matcher: ColumnMatcher
 
@@ -100,7 +106,7 @@ struct CSVInput: RecordInput {
             try readHeader(bytes)
             return nil
         }
-        if !bytes.contains(UInt8(ascii: "\"")) {
+        if bytes.isEmpty || memchr(bytes.baseAddress!, Int32(UInt8(ascii: "\"")), bytes.count) == nil {
             split(bytes)
             guard cells.count == header.count else {
                 return InputRecord(decoded: .failure("expected \(header.count) columns, got \(cells.count)"), carried: .none, village: nil)
@@ -108,8 +114,12 @@ struct CSVInput: RecordInput {
             if let column = unnamedColumns.first(where: { !cells[$0].isEmpty }) {
                 return InputRecord(decoded: .failure("column \(column + 1) has no header but this row has a value in it"), carried: .none, village: nil)
             }
+            carriedCells.removeAll(keepingCapacity: true)
+            for column in carriedColumns {
+                carriedCells.append(fields[column] == nil ? cells[column] : RecordDecoder.trimmed(bytes, cells[column]))
+            }
             return InputRecord(decoded: decoder.decode(bytes, cells: cells, fields: fields),
-                               carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : RecordDecoder.trimmed(bytes, cells[$0]) }),
+                               carried: .csv(bytes, carriedCells),
                                village: villageColumn.map { UnsafeBufferPointer(rebasing: bytes[cells[$0]]) })
         }
         guard let texts = CSV.fields(bytes, 0..<bytes.count) else {
@@ -158,9 +168,15 @@ struct CSVInput: RecordInput {
     private mutating func split(_ bytes: UnsafeBufferPointer<UInt8>) {
         cells.removeAll(keepingCapacity: true)
         var start = 0
-        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ",") {
-            cells.append(start..<index)
-            start = index + 1
+        if let base = bytes.baseAddress {
+            var at = base
+            let end = base + bytes.count
+            while at < end, let found = memchr(at, Int32(UInt8(ascii: ",")), end - at) {
+                let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                cells.append(start..<index)
+                start = index + 1
+                at = base + start
+            }
         }
         cells.append(start..<bytes.count)
     }

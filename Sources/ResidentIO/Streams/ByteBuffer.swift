@@ -51,16 +51,30 @@ public final class ByteBuffer {
     @inline(__always)
     public func append(date: CivilDate) {
         if count + 10 > capacity { grow(to: count + 10) }
-        let (year, month, day) = (date.year, date.month, date.day)
         let at = base + count
-        at[0] = UInt8(truncatingIfNeeded: 48 + year / 1000 % 10); at[1] = UInt8(truncatingIfNeeded: 48 + year / 100 % 10)
-        at[2] = UInt8(truncatingIfNeeded: 48 + year / 10 % 10); at[3] = UInt8(truncatingIfNeeded: 48 + year % 10)
-        at[4] = UInt8(ascii: "-")
-        at[5] = UInt8(truncatingIfNeeded: 48 + month / 10); at[6] = UInt8(truncatingIfNeeded: 48 + month % 10)
-        at[7] = UInt8(ascii: "-")
-        at[8] = UInt8(truncatingIfNeeded: 48 + day / 10); at[9] = UInt8(truncatingIfNeeded: 48 + day % 10)
+        let year = date.year
+        // Two digits at a time, from a table of 00…99.
+        ByteBuffer.pairs.withUnsafeBufferPointer { pairs in
+            let high = 2 * (year / 100 % 100), low = 2 * (year % 100)
+            let month = 2 * date.month, day = 2 * date.day
+            at[0] = pairs[high]; at[1] = pairs[high + 1]; at[2] = pairs[low]; at[3] = pairs[low + 1]
+            at[4] = UInt8(ascii: "-")
+            at[5] = pairs[month]; at[6] = pairs[month + 1]
+            at[7] = UInt8(ascii: "-")
+            at[8] = pairs[day]; at[9] = pairs[day + 1]
+        }
         count += 10
     }
+
+    /// "00" to "99", two bytes each.
+    private static let pairs: [UInt8] = {
+        var table: [UInt8] = []
+        for number in 0..<100 {
+            table.append(UInt8(48 + number / 10))
+            table.append(UInt8(48 + number % 10))
+        }
+        return table
+    }()
 
     /// Appends a non-negative number in decimal.
     public func append(digits number: Int) {

@@ -14,12 +14,16 @@ enum JSONLineScanner {
     final class Record {
         /// Bit `field.rawValue` is set when the field is present.
         @exclusivity(unchecked) private(set) var present: UInt32 = 0
+        /// Bit `field.rawValue` is set when the field's value is a string holding an escape.
+        @exclusivity(unchecked) private(set) var escaped: UInt32 = 0
         /// Start and end of each present field's raw value bytes (with quotes for strings).
         private let bounds: UnsafeMutablePointer<Int>
         /// Raw `"key":value` members that are not known fields, in input order.
         @exclusivity(unchecked) var carried: [Range<Int>] = []
         /// The raw value of a carried `village` member, for summaries.
         @exclusivity(unchecked) var village: Range<Int>?
+        /// The known keys.
+        fileprivate let names = FieldNameTable()
 
         init() {
             bounds = .allocate(capacity: 2 * RecordField.allCases.count)
@@ -27,6 +31,12 @@ enum JSONLineScanner {
         }
 
         deinit { bounds.deallocate() }
+
+        /// The known fields of this record, scanned from `line`.
+        @inline(__always)
+        func texts(of line: UnsafeBufferPointer<UInt8>) -> FieldTexts {
+            FieldTexts(line: line, bounds: bounds, present: present, escaped: escaped, json: true)
+        }
 
         /// The raw value bytes of `field`, or nil when the record does not have it.
         subscript(field: RecordField) -> Range<Int>? {
@@ -52,6 +62,7 @@ enum JSONLineScanner {
 
         fileprivate func reset() {
             present = 0
+            escaped = 0
             carried.removeAll(keepingCapacity: true)
             escapedKeys = false
             carriedBits = 0
@@ -64,8 +75,10 @@ enum JSONLineScanner {
         @inline(__always)
         fileprivate func add(_ key: UnsafeBufferPointer<UInt8>, member: Range<Int>, value: Range<Int>,
                              in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
-            if let field = RecordField.named(key) {
-                guard set(field, value) else { throw Failure(message: "field '\(field.name)' given twice") }
+            if let field = names.field(key) {
+                let escape = line[value.lowerBound] == UInt8(ascii: "\"")
+                    && memchr(line.baseAddress! + value.lowerBound, 92, value.count) != nil
+                guard set(field, value, escaped: escape) else { throw Failure(message: "field '\(field.name)' given twice") }
                 // An ID number is read and also carried, so the output keeps it as text.
                 if field.kind == .idNumber { carried.append(member) }
                 return
@@ -125,10 +138,12 @@ enum JSONLineScanner {
         }
 
         /// False when the field was already set.
-        fileprivate func set(_ field: RecordField, _ range: Range<Int>) -> Bool {
+        @inline(__always)
+        fileprivate func set(_ field: RecordField, _ range: Range<Int>, escaped escape: Bool) -> Bool {
             let bit: UInt32 = 1 << UInt32(field.rawValue)
             guard present & bit == 0 else { return false }
             present |= bit
+            if escape { escaped |= bit }
             bounds[2 * field.rawValue] = range.lowerBound
             bounds[2 * field.rawValue + 1] = range.upperBound
             return true
@@ -192,11 +207,15 @@ enum JSONLineScanner {
                 guard index < line.count, line[index] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after a key") }
                 index = skipSpace(line, index + 1)
                 let valueStart = index
-                guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: "invalid JSON value") }
+                // Strings, the common value, are skipped here, noting any escape.
+                var escape = false
+                let end = index < line.count && line[index] == UInt8(ascii: "\"")
+                    ? skipString(line, index, escaped: &escape) : skipValue(line, index, depth: 0)
+                guard let valueEnd = end else { throw Failure(message: "invalid JSON value") }
                 let key = UnsafeBufferPointer(rebasing: line[keyRange])
-                if let field = RecordField.named(key) {
+                if let field = record.names.field(key) {
                     // A known name has no escapes.
-                    guard record.set(field, valueStart..<valueEnd) else { throw Failure(message: "field '\(field.name)' given twice") }
+                    guard record.set(field, valueStart..<valueEnd, escaped: escape) else { throw Failure(message: "field '\(field.name)' given twice") }
                 } else if !hasBackslash(key) {
                     try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                 } else {
@@ -231,6 +250,13 @@ enum JSONLineScanner {
     /// valid UTF-8. Runs of plain ASCII are skipped eight bytes at a time.
     @inline(__always)  // called for every key and string value: no call overhead
     static func skipString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var escaped = false
+        return skipString(line, start, escaped: &escaped)
+    }
+
+    /// `skipString`, setting `escaped` when the string holds an escape.
+    @inline(__always)
+    static func skipString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, escaped: inout Bool) -> Int? {
         let raw = UnsafeRawBufferPointer(line)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = start + 1
@@ -249,6 +275,7 @@ enum JSONLineScanner {
             switch line[index] {
             case UInt8(ascii: "\""): return index + 1
             case UInt8(ascii: "\\"):
+                escaped = true
                 guard index + 1 < line.count else { return nil }
                 switch line[index + 1] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),

@@ -20,7 +20,8 @@ final class RecordDecoder {
     enum Decoded {
         /// A record of plain values, decoded straight from its bytes.
         case facts(policy: Int, ResidentFacts)
-        case resident(policy: Int, Resident, selection: LocalizedText?)
+        /// A record the general path read (boxed: rare, and large).
+        indirect case resident(policy: Int, Resident, selection: LocalizedText?)
         case failure(String)
     }
 

@@ -181,7 +181,8 @@ final class CompiledPolicy {
         var word = UInt64(number) | UInt64(selection) << 8 | (facts.paidOn == nil ? 0 : 1) << 16
         word |= UInt64(tier) << 17 | UInt64(facts.categoryCount) << 21 | UInt64(interval(day: paidDay)) << 24
         word |= UInt64(facts.situations & 0xFFFF) << 40
-        if let born = facts.born, !thresholds.ages.isEmpty {
+        let born = facts.born, schoolEntry = facts.schoolEntry
+        if let born, !thresholds.ages.isEmpty {
             let age = born.age(on: paidOn)
             var older: UInt64 = 0
             for threshold in thresholds.ages where age >= threshold { older += 1 }
@@ -192,15 +193,14 @@ final class CompiledPolicy {
         }
         key.words.0 = word
         key.words.1 = facts.categories
-        key.words.2 = own(facts.born, paidOn: paidOn, paidDay: paidDay)
-            | own(facts.schoolEntry, paidOn: paidOn, paidDay: paidDay) << 32
+        key.words.2 = own(born, paidOn: paidOn, paidDay: paidDay) | own(schoolEntry, paidOn: paidOn, paidDay: paidDay) << 32
         key.words.3 = own(facts.leftEmployeeInsurance, paidOn: paidOn, paidDay: paidDay)
             | own(facts.recognizedOn, paidOn: paidOn, paidDay: paidDay) << 32
         let offset = paidDay - firstDay
         var routes = UInt64(offset >= 0 && offset < paymentParts.count ? paymentParts[offset]
                             : partNumber(paymentPart(paidOn: paidOn)))
         if !liveRoutes.isEmpty {
-            let resident = Resident(born: facts.born, schoolEntry: facts.schoolEntry)
+            let resident = Resident(born: born, schoolEntry: schoolEntry)
             for (index, route) in liveRoutes.enumerated() {
                 let bits = UInt64(part(policy.coverByRule(on: route, paidOn: paidOn, for: resident)))
                 if index == 0 { routes |= bits << 32 } else { key.words.5 |= bits << (32 * UInt64(index - 1)) }

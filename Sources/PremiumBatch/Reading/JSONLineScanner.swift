@@ -24,6 +24,8 @@ enum JSONLineScanner {
         @exclusivity(unchecked) var village: Range<Int>?
         /// The known keys.
         fileprivate let names = FieldNameTable()
+        /// The last record's keys, in order.
+        fileprivate let order = KeyOrder()
 
         init() {
             bounds = .allocate(capacity: 2 * RecordField.allCases.count)
@@ -195,13 +197,25 @@ enum JSONLineScanner {
             throw Failure(message: index == line.count ? "empty line" : "not a JSON object")
         }
         index = skipSpace(line, index + 1)
+        let order = record.order
+        order.begin()
+        var position = 0
         if index < line.count, line[index] == UInt8(ascii: "}") {
             index += 1
         } else {
             while true {
                 guard index < line.count, line[index] == UInt8(ascii: "\"") else { throw Failure(message: "expected a key in quotes") }
                 let memberStart = index
-                guard let keyEnd = skipString(line, index) else { throw Failure(message: "unterminated key") }
+                // The key in this place last time, or the key found and looked up.
+                let keyEnd: Int
+                var kind: Int16?
+                if let hit = order.match(line, at: index) {
+                    keyEnd = hit.end
+                    kind = hit.kind
+                } else {
+                    guard let end = skipString(line, index) else { throw Failure(message: "unterminated key") }
+                    keyEnd = end
+                }
                 let keyRange = (index + 1)..<(keyEnd - 1)
                 index = skipSpace(line, keyEnd)
                 guard index < line.count, line[index] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' after a key") }
@@ -213,10 +227,16 @@ enum JSONLineScanner {
                     ? skipString(line, index, escaped: &escape) : skipValue(line, index, depth: 0)
                 guard let valueEnd = end else { throw Failure(message: "invalid JSON value") }
                 let key = UnsafeBufferPointer(rebasing: line[keyRange])
-                if let field = record.names.field(key) {
+                if kind == nil {
+                    kind = record.names.field(key).map { Int16($0.rawValue) } ?? (hasBackslash(key) ? KeyOrder.escaped : KeyOrder.carried)
+                }
+                order.note(position, start: keyRange.lowerBound, count: keyRange.count, kind: kind!)
+                position += 1
+                if kind! >= 0 {
+                    let field = RecordField(rawValue: Int(kind!))
                     // A known name has no escapes.
                     guard record.set(field, valueStart..<valueEnd, escaped: escape) else { throw Failure(message: "field '\(field.name)' given twice") }
-                } else if !hasBackslash(key) {
+                } else if kind == KeyOrder.carried {
                     try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                 } else {
                     // Keys are compared as text: "c\u0061tegory" is category.
@@ -237,6 +257,7 @@ enum JSONLineScanner {
             }
         }
         guard skipSpace(line, index) == line.count else { throw Failure(message: "text after the JSON object") }
+        order.commit(line, keys: position)
     }
 
     static func skipSpace(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {

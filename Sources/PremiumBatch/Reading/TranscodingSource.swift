@@ -117,6 +117,15 @@ final class TranscodingSource: ByteSource {
                 }
                 let byte = bytes[index]
                 if byte < 0x80 { index += 1; continue }
+                // Most Chinese characters: a lead byte E1–EC or EE–EF, whose second byte
+                // may be any continuation byte, and a continuation byte.
+                if byte &- 0xE1 < 0x0C || byte &- 0xEE < 2, index + 3 <= count,
+                   bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                    asciiSoFar = false
+                    multibyte += 1
+                    index += 3
+                    continue
+                }
                 // The second byte's range depends on the first (Unicode 15, table 3-7).
                 let length: Int, second: ClosedRange<UInt8>
                 switch byte {

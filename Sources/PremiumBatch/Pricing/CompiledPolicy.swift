@@ -172,16 +172,18 @@ final class CompiledPolicy {
     /// groups, a byte each. Words 2 and 3: birth, school entry, employee insurance stopped,
     /// recognition (`own`), 32 bits each. Word 4: the payment routes' part (bits 0–31),
     /// then each other derived route's part, 32 bits each.
-    func key(_ facts: ResidentFacts, paidOn: CivilDate, selection: Int) -> PricingKey {
+    ///
+    /// - Parameters:
+    ///   - paidDay: `paidOn.daysSince1970`; `born`: `facts.born` (the caller has both).
+    func key(_ facts: ResidentFacts, paidOn: CivilDate, paidDay: Int, born: CivilDate?, selection: Int) -> PricingKey {
         let tier = facts.tier.map { $0 + 1 } ?? 0
         guard keyable, selection < 256, facts.categoryCount <= ResidentFacts.categoryCapacity, tier >= 0, tier < 16
         else { return .overflowing }
-        let paidDay = paidOn.daysSince1970
         var key = PricingKey()
-        var word = UInt64(number) | UInt64(selection) << 8 | (facts.paidOn == nil ? 0 : 1) << 16
+        var word = UInt64(number) | UInt64(selection) << 8 | (facts.paidOnGiven ? 1 : 0) << 16
         word |= UInt64(tier) << 17 | UInt64(facts.categoryCount) << 21 | UInt64(interval(day: paidDay)) << 24
         word |= UInt64(facts.situations & 0xFFFF) << 40
-        let born = facts.born, schoolEntry = facts.schoolEntry
+        let schoolEntry = facts.schoolEntry
         if let born, !thresholds.ages.isEmpty {
             let age = born.age(on: paidOn)
             var older: UInt64 = 0

@@ -45,10 +45,10 @@ final class CompiledPricer {
         let dates: OwnDays
     }
 
-    /// The day numbers of the dates a mask names (0 for the others, `Int.min` for a date
-    /// not given), in the order of the mask's bits.
+    /// The dates a mask names, packed (`ResidentFacts.Packed`: 0 for a date not given),
+    /// and `UInt32.max` for the dates it does not name, in the order of the mask's bits.
     private struct OwnDays: Hashable {
-        var paidOn = 0, born = 0, schoolEntry = 0, leftEmployeeInsurance = 0, recognizedOn = 0
+        var paidOn: UInt32, born: UInt32, schoolEntry: UInt32, leftEmployeeInsurance: UInt32, recognizedOn: UInt32
     }
 
     init(store: PolicyStore, language: Language, full: Bool, csv: Bool) {
@@ -82,8 +82,10 @@ final class CompiledPricer {
     /// engine is given the one the facts describe).
     private func price(_ compiled: CompiledPolicy, _ facts: ResidentFacts, selection: LocalizedText?, resident: Resident?) -> Priced {
         let policy = compiled.policy
-        let paidOn = facts.paidOn ?? policy.assumedPayment(born: facts.born).date
-        let key = compiled.key(facts, paidOn: paidOn, selection: selectionNumber(selection))
+        let born = facts.born
+        let paidOn = facts.paidOn ?? policy.assumedPayment(born: born).date
+        let paidDay = paidOn.daysSince1970
+        let key = compiled.key(facts, paidOn: paidOn, paidDay: paidDay, born: born, selection: selectionNumber(selection))
         if !key.overflow, let found = byKey[key] {
             var number = found
             if found < 0 {
@@ -93,7 +95,7 @@ final class CompiledPricer {
             if number >= 0 {
                 let template = templates[Int(number)]
                 let cover = template.routeIndex.map {
-                    compiled.cover(route: $0, paidOn: paidOn, paidDay: paidOn.daysSince1970, facts)
+                    compiled.cover(route: $0, paidOn: paidOn, paidDay: paidDay, facts)
                 }
                 return Priced(template: template, paidOn: paidOn, cover: cover)
             }
@@ -198,13 +200,12 @@ final class CompiledPricer {
         [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
     }
 
-    /// The dates `mask` names, as day numbers.
+    /// The dates `mask` names.
     private static func dates(of facts: ResidentFacts, paidOn: CivilDate, mask: Int32) -> OwnDays {
-        @inline(__always) func day(_ date: CivilDate?, _ bit: Int32) -> Int {
-            mask & (1 << bit) == 0 ? 0 : date?.daysSince1970 ?? Int.min
-        }
-        return OwnDays(paidOn: day(paidOn, 0), born: day(facts.born, 1), schoolEntry: day(facts.schoolEntry, 2),
-                       leftEmployeeInsurance: day(facts.leftEmployeeInsurance, 3), recognizedOn: day(facts.recognizedOn, 4))
+        let packed = facts.packedDates
+        @inline(__always) func date(_ value: UInt32, _ bit: Int32) -> UInt32 { mask & (1 << bit) == 0 ? .max : value }
+        return OwnDays(paidOn: date(ResidentFacts.pack(paidOn), 0), born: date(packed.1, 1), schoolEntry: date(packed.2, 2),
+                       leftEmployeeInsurance: date(packed.3, 3), recognizedOn: date(packed.4, 4))
     }
 
     private static func tally(_ quote: Quote) -> BatchTally {

@@ -28,8 +28,12 @@ struct ResidentFacts {
         get { ResidentFacts.unpack(packed.4) }
         set { packed.4 = ResidentFacts.pack(newValue) }
     }
-    /// The dates as `year << 9 | month << 5 | day`, 0 for none.
+    /// The dates as `year << 9 | month << 5 | day` (`pack`), 0 for none: payment, birth,
+    /// school entry, employee insurance stopped, recognition.
     private var packed: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
+    var packedDates: (UInt32, UInt32, UInt32, UInt32, UInt32) { packed }
+    /// Whether the payment date was given.
+    var paidOnGiven: Bool { packed.0 != 0 }
     var tier: Int?
     /// Bit `i` set for `Situation.allCases[i]`.
     var situations: UInt32 = 0
@@ -39,7 +43,7 @@ struct ResidentFacts {
     var categoryCount = 0
 
     @inline(__always)
-    private static func pack(_ date: CivilDate?) -> UInt32 {
+    static func pack(_ date: CivilDate?) -> UInt32 {
         guard let date else { return 0 }
         return UInt32(truncatingIfNeeded: date.year) << 9 | UInt32(truncatingIfNeeded: date.month) << 5
             | UInt32(truncatingIfNeeded: date.day)

@@ -37,6 +37,12 @@ final class RecordDecoder {
     /// For ID numbers: a birth date after today is an error.
     private let today: CivilDate
 
+    /// The field table's facts the plain path reads for every record, held here rather
+    /// than reached through lazily initialised globals.
+    private let regionField = RecordField.region, yearField = RecordField.year
+    private let kinds = RecordField.allCases.map(\.kind)
+    private let lists = RecordField.allCases.map(\.isList)
+
     init(store: PolicyStore, today: CivilDate) {
         self.store = store
         self.today = today
@@ -168,10 +174,10 @@ final class RecordDecoder {
     private func plain(_ texts: FieldTexts) -> Decoded? {
         let json = texts.json
         // A default stands in for a missing region or year; only such records pay for it.
-        var rawRegion = texts.text(.region), rawYear = texts.text(.year)
+        var rawRegion = texts.text(regionField), rawYear = texts.text(yearField)
         if rawRegion == nil, let region = defaultRegionBytes { rawRegion = UnsafeBufferPointer(json ? region.json : region.csv) }
         if rawYear == nil, let year = defaultYearBytes { rawYear = UnsafeBufferPointer(year) }
-        guard let rawRegion, !texts.isEscaped(.region), let region = Self.plain(rawRegion, json: json) else { return nil }
+        guard let rawRegion, !texts.isEscaped(regionField), let region = Self.plain(rawRegion, json: json) else { return nil }
         var year: Int?
         if let raw = rawYear {
             guard let value = Self.digits(raw), (1900...2200).contains(value) else { return nil }
@@ -189,16 +195,16 @@ final class RecordDecoder {
 
         var resident = ResidentFacts()
         var idBorn: CivilDate?
-        var fields = texts.present & ~(1 << UInt32(RecordField.region.rawValue) | 1 << UInt32(RecordField.year.rawValue))
+        var fields = texts.present & ~(1 << UInt32(regionField.rawValue) | 1 << UInt32(yearField.rawValue))
         // Any escaped string goes the general way.
         guard fields & texts.escaped == 0 else { return nil }
         while fields != 0 {
             let field = RecordField(rawValue: fields.trailingZeroBitCount)
             fields &= fields - 1
             let raw = texts.text(field)!
-            switch field.kind {
+            switch kinds[field.rawValue] {
             case .categories:
-                guard !field.isList, let value = Self.plain(raw, json: json), let known = category(value, in: chosen)
+                guard !lists[field.rawValue], let value = Self.plain(raw, json: json), let known = category(value, in: chosen)
                 else { return nil }
                 resident.add(category: known + 1)
             case .tier:

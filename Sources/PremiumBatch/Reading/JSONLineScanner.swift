@@ -275,8 +275,9 @@ enum JSONLineScanner {
         return skipString(line, start, escaped: &escaped)
     }
 
-    /// `skipString`, setting `escaped` when the string holds an escape.
-    @inline(__always)
+    /// `skipString`, setting `escaped` when the string holds an escape. Transparent:
+    /// `@inline(__always)` alone left it a call for every value.
+    @_transparent
     static func skipString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, escaped: inout Bool) -> Int? {
         let raw = UnsafeRawBufferPointer(line)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080

@@ -247,6 +247,8 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         }
         let priced: CompiledPricer.Priced
         switch read.decoded {
+        case .facts(let policy, let facts):
+            priced = pricer.price(policy: policy, facts)
         case .resident(let policy, let resident, let selection):
             priced = pricer.price(policy: policy, resident, selection: selection)
         case .failure(let message):
@@ -289,12 +291,12 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         line.advance(by: lines)
     }
 
-    mutating func chunkDone(into output: inout some ByteSink) throws(BatchStop) {
+    mutating func chunkDone(into output: inout any ByteSink) throws(BatchStop) {
         if writer.out.count >= BatchRun.chunkSize { try flush(into: &output) }
     }
 
     /// Hands what was written to `output`.
-    mutating func flush(into output: inout some ByteSink) throws(BatchStop) {
+    mutating func flush(into output: inout any ByteSink) throws(BatchStop) {
         output.write(buffer: writer.out.bytes)
         writer.out.removeAll()
         if let code = output.writeError { throw .write(code) }

@@ -18,39 +18,46 @@ import ResidentIO
 final class RecordDecoder {
     /// A decoded record, or why it cannot be priced.
     enum Decoded {
-        case resident(policy: Int, Resident, selection: LocalizedText?)
+        /// A record of plain values, decoded straight from its bytes.
+        case facts(policy: Int, ResidentFacts)
+        /// A record the general path read (boxed: rare, and large).
+        indirect case resident(policy: Int, Resident, selection: LocalizedText?)
         case failure(LocalizedText)
     }
 
     private let store: PolicyStore
     private let policies: [RegionPolicy]
-    private let ids: [[UInt8]]
-    /// Each policy's category ids, as bytes and as the policy's own strings.
-    private let categories: [[(bytes: [UInt8], id: String)]]
+    /// Each policy's region id.
+    private let ids: ByteStrings
+    /// Every policy's category ids, one policy after another: policy `i`'s from
+    /// `categoryStarts[i]` to `categoryStarts[i + 1]`.
+    private let categories: ByteStrings
+    private let categoryStarts: [Int]
 
     /// For ID numbers: a birth date after today is an error.
     private let today: CivilDate
+
+    /// The field table's facts the plain path reads for every record, held here rather
+    /// than reached through lazily initialised globals.
+    private let regionField = RecordField.region, yearField = RecordField.year
+    private let kinds = RecordField.allCases.map(\.kind)
+    private let lists = RecordField.allCases.map(\.isList)
 
     init(store: PolicyStore, today: CivilDate) {
         self.store = store
         self.today = today
         policies = store.policies
-        ids = store.policies.map { Array($0.id.utf8) }
-        categories = store.policies.map { policy in policy.categories.map { (Array($0.id.utf8), $0.id) } }
+        ids = ByteStrings(store.policies.map { Array($0.id.utf8) })
+        categories = ByteStrings(store.policies.flatMap { policy in policy.categories.map { Array($0.id.utf8) } })
+        var starts = [0]
+        for policy in store.policies { starts.append(starts.last! + policy.categories.count) }
+        categoryStarts = starts
     }
-
-    /// A field's text: the bytes of a JSON string without its quotes (or a number or
-    /// literal as written), or a CSV cell.
-    typealias Texts = (RecordField) -> UnsafeBufferPointer<UInt8>?
 
     // MARK: JSON Lines
 
     func decode(_ line: UnsafeBufferPointer<UInt8>, _ record: JSONLineScanner.Record) -> Decoded {
-        if let decoded = plain(present: record.present, json: true, text: { field in
-            record[field].map { UnsafeBufferPointer(rebasing: line[$0]) }
-        }) {
-            return decoded
-        }
+        if let decoded = plain(record.texts(of: line)) { return decoded }
         do throws(JSONLineScanner.Failure) {
             return resolve(try RecordDecoder.request(line, record))
         } catch {
@@ -60,30 +67,39 @@ final class RecordDecoder {
 
     // MARK: CSV
 
-    /// Each field's cell in the current CSV row, reused from row to row.
-    private var ranges = [Range<Int>](repeating: 0..<0, count: RecordField.allCases.count)
+    /// Each field's cell in the current CSV row (start and end), reused from row to row.
+    private let bounds: UnsafeMutablePointer<Int> = {
+        let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * RecordField.allCases.count)
+        bounds.initialize(repeating: 0, count: 2 * RecordField.allCases.count)
+        return bounds
+    }()
+
+    deinit {
+        bounds.deallocate()
+        defaultRegionBytes?.json.deallocate()
+        defaultRegionBytes?.csv.deallocate()
+        defaultYearBytes?.deallocate()
+    }
 
     /// A CSV row whose cells are byte ranges of `line` (no quoted cells), by column;
     /// `fields` names each column's field.
     func decode(_ line: UnsafeBufferPointer<UInt8>, cells: [Range<Int>], fields: [RecordField?]) -> Decoded {
         var present: UInt32 = 0
-        for (column, field) in fields.enumerated() {
-            guard let field else { continue }
+        for column in fields.indices {
+            guard let field = fields[column] else { continue }
             let range = RecordDecoder.trimmed(line, cells[column])
             guard !range.isEmpty else { continue }
             present |= 1 << UInt32(field.rawValue)
-            ranges[field.rawValue] = range
+            bounds[2 * field.rawValue] = range.lowerBound
+            bounds[2 * field.rawValue + 1] = range.upperBound
         }
-        if let decoded = plain(present: present, json: false, text: { field in
-            present & (1 << UInt32(field.rawValue)) == 0 ? nil : UnsafeBufferPointer(rebasing: line[ranges[field.rawValue]])
-        }) {
-            return decoded
+        let texts = FieldTexts(line: line, bounds: bounds, present: present, escaped: 0, json: false)
+        if let decoded = plain(texts) { return decoded }
+        var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
+        for field in RecordField.allCases {
+            if let text = texts.text(field) { values[field.rawValue] = String(decoding: text, as: UTF8.self) }
         }
-        var texts: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
-        for field in RecordField.allCases where present & (1 << UInt32(field.rawValue)) != 0 {
-            texts[field.rawValue] = String(decoding: UnsafeBufferPointer(rebasing: line[ranges[field.rawValue]]), as: UTF8.self)
-        }
-        return decode(texts: texts)
+        return decode(texts: values)
     }
 
     /// A CSV row as text cells (quoted cells unescaped), by field.
@@ -112,13 +128,26 @@ final class RecordDecoder {
 
     /// Applied to records that have no region (or no year): `batch --region`, `--year`.
     var defaultRegion: String? {
-        didSet { defaultRegionBytes = defaultRegion.map { (Array($0.utf8), Array(("\"" + $0 + "\"").utf8)) } }
+        didSet {
+            defaultRegionBytes?.json.deallocate()
+            defaultRegionBytes?.csv.deallocate()
+            defaultRegionBytes = defaultRegion.map { (RecordDecoder.copy($0), RecordDecoder.copy("\"" + $0 + "\"")) }
+        }
     }
     var defaultYear: String? {
-        didSet { defaultYearBytes = defaultYear.map { Array($0.utf8) } }
+        didSet {
+            defaultYearBytes?.deallocate()
+            defaultYearBytes = defaultYear.map(RecordDecoder.copy)
+        }
     }
-    private var defaultRegionBytes: (csv: [UInt8], json: [UInt8])?
-    private var defaultYearBytes: [UInt8]?
+    private var defaultRegionBytes: (csv: UnsafeMutableBufferPointer<UInt8>, json: UnsafeMutableBufferPointer<UInt8>)?
+    private var defaultYearBytes: UnsafeMutableBufferPointer<UInt8>?
+
+    private static func copy(_ text: String) -> UnsafeMutableBufferPointer<UInt8> {
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
+        _ = bytes.initialize(from: text.utf8)
+        return bytes
+    }
 
     private func resolve(_ request: QuoteRequest) -> Decoded {
         var request = request
@@ -136,27 +165,21 @@ final class RecordDecoder {
     }
 
     /// The plain path, or nil for the general one.
-    private func plain(present: UInt32, json: Bool, text: Texts) -> Decoded? {
+    private func plain(_ texts: FieldTexts) -> Decoded? {
+        let json = texts.json
         // A default stands in for a missing region or year; only such records pay for it.
-        if text(.region) == nil, let region = defaultRegionBytes {
-            return (json ? region.json : region.csv).withUnsafeBufferPointer { bytes in
-                plain(present: present, json: json) { $0 == .region ? bytes : text($0) }
-            }
-        }
-        if text(.year) == nil, let year = defaultYearBytes {
-            return year.withUnsafeBufferPointer { bytes in
-                plain(present: present, json: json) { $0 == .year ? bytes : text($0) }
-            }
-        }
-        guard let rawRegion = text(.region), let region = Self.plain(rawRegion, json: json) else { return nil }
+        var rawRegion = texts.text(regionField), rawYear = texts.text(yearField)
+        if rawRegion == nil, let region = defaultRegionBytes { rawRegion = UnsafeBufferPointer(json ? region.json : region.csv) }
+        if rawYear == nil, let year = defaultYearBytes { rawYear = UnsafeBufferPointer(year) }
+        guard let rawRegion, !texts.isEscaped(regionField), let region = Self.plain(rawRegion, json: json) else { return nil }
         var year: Int?
-        if let raw = text(.year) {
+        if let raw = rawYear {
             guard let value = Self.digits(raw), (1900...2200).contains(value) else { return nil }
             year = value
         }
         // Policies are sorted by id then year: the last match is the latest year.
         var chosen: Int?, years = 0
-        for (index, id) in ids.enumerated() where Self.same(id, region) {
+        for index in 0..<ids.count where ids.matches(index, region) {
             years += 1
             if year == nil || policies[index].year == year { chosen = index }
         }
@@ -164,27 +187,28 @@ final class RecordDecoder {
         // general path says which it chose.
         guard let chosen, year != nil || years == 1 else { return nil }
 
-        var resident = Resident()
+        var resident = ResidentFacts()
         var idBorn: CivilDate?
-        var fields = present & ~(1 << UInt32(RecordField.region.rawValue) | 1 << UInt32(RecordField.year.rawValue))
+        var fields = texts.present & ~(1 << UInt32(regionField.rawValue) | 1 << UInt32(yearField.rawValue))
+        // Any escaped string goes the general way.
+        guard fields & texts.escaped == 0 else { return nil }
         while fields != 0 {
             let field = RecordField(rawValue: fields.trailingZeroBitCount)
             fields &= fields - 1
-            let raw = text(field)!
-            switch field.kind {
+            let raw = texts.text(field)!
+            switch kinds[field.rawValue] {
             case .categories:
-                guard !field.isList, let value = Self.plain(raw, json: json),
-                      let known = categories[chosen].first(where: { Self.same($0.bytes, value) })
+                guard !lists[field.rawValue], let value = Self.plain(raw, json: json), let known = category(value, in: chosen)
                 else { return nil }
-                resident.categories = [known.id]
+                resident.add(category: known + 1)
             case .tier:
                 guard let value = Self.digits(raw), value >= 1 else { return nil }
                 resident.tier = value
             case .date(let input):
                 guard let value = Self.plain(raw, json: json), let date = CivilDate(isoBytes: value) else { return nil }
-                input.set(date, on: &resident)
+                resident.set(date, as: input)
             case .situation(let situation):
-                if raw.elementsEqual("true".utf8) { resident.situations.insert(situation) }
+                if raw.elementsEqual("true".utf8) { resident.insert(situation) }
                 else if !raw.elementsEqual("false".utf8) { return nil }
             case .idNumber:
                 // A valid number only; the general path words what is wrong with another.
@@ -199,25 +223,33 @@ final class RecordDecoder {
             if let born = resident.born, born != idBorn { return nil }
             resident.born = idBorn
         }
-        return .resident(policy: chosen, resident, selection: nil)
+        return .facts(policy: chosen, resident)
     }
 
-    /// The bytes of a text with no escapes and no surrounding spaces: inside a JSON
-    /// string's quotes, or a CSV cell as it is.
+    /// The bytes of a text with no surrounding spaces: inside a JSON string's quotes (the
+    /// caller has checked it holds no escape), or a CSV cell as it is.
+    @inline(__always)
     private static func plain(_ raw: UnsafeBufferPointer<UInt8>, json: Bool) -> UnsafeBufferPointer<UInt8>? {
         var inner = raw
         if json {
             guard raw.count >= 2, raw[0] == UInt8(ascii: "\""), raw[raw.count - 1] == UInt8(ascii: "\"") else { return nil }
-            inner = UnsafeBufferPointer(rebasing: raw[1..<(raw.count - 1)])
-            guard !inner.contains(UInt8(ascii: "\\")) else { return nil }
+            inner = UnsafeBufferPointer(start: raw.baseAddress! + 1, count: raw.count - 2)
         }
         guard let first = inner.first, let last = inner.last, first != 32, last != 32 else { return nil }
         return inner
     }
 
-    /// Byte equality of an id and a field's text.
-    private static func same(_ id: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        id.count == text.count && (text.isEmpty || id.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 })
+    /// The position of the group `text` names by its id in policy `policy`'s list, or
+    /// nil (for none, or past the 255 a key holds).
+    @inline(__always)
+    private func category(_ text: UnsafeBufferPointer<UInt8>, in policy: Int) -> Int? {
+        let start = categoryStarts[policy], end = categoryStarts[policy + 1]
+        var index = start
+        while index < end {
+            if categories.matches(index, text) { return index - start < 255 ? index - start : nil }
+            index += 1
+        }
+        return nil
     }
 
     /// One to nine plain digits.

@@ -25,7 +25,7 @@ final class CompiledPricer {
     private let csv: Bool
     /// Template number by key; when the key's results print some of the resident's own
     /// dates, `-1 - mask` with a bit per date printed (see `dates(of:mask:)`).
-    private var byKey: [PricingKey: Int32] = [:]
+    private let byKey = KeyTable()
     private var byExactKey: [ExactKey: Int32] = [:]
     private(set) var templates: [ResultTemplate] = []
     /// Each text saying how a year was chosen, numbered for the key.
@@ -42,7 +42,13 @@ final class CompiledPricer {
     /// A key with the resident's dates as given.
     private struct ExactKey: Hashable {
         let key: PricingKey
-        let dates: [Int]
+        let dates: OwnDays
+    }
+
+    /// The dates a mask names, packed (`ResidentFacts.Packed`: 0 for a date not given),
+    /// and `UInt32.max` for the dates it does not name, in the order of the mask's bits.
+    private struct OwnDays: Hashable {
+        var paidOn: UInt32, born: UInt32, schoolEntry: UInt32, leftEmployeeInsurance: UInt32, recognizedOn: UInt32
     }
 
     init(store: PolicyStore, language: Language, full: Bool, csv: Bool) {
@@ -63,22 +69,39 @@ final class CompiledPricer {
     /// The result for `resident` under the policy numbered `policy` in the store.
     func price(policy number: Int, _ resident: Resident, selection: LocalizedText? = nil) -> Priced {
         let compiled = compiled[number] ?? compile(policy: number)
+        return price(compiled, ResidentFacts(resident, categoryIDs: compiled.categoryIDs), selection: selection, resident: resident)
+    }
+
+    /// The result for a resident decoded as `facts` under the policy numbered `policy`.
+    @inline(__always)
+    func price(policy number: Int, _ facts: ResidentFacts) -> Priced {
+        price(compiled[number] ?? compile(policy: number), facts, selection: nil, resident: nil)
+    }
+
+    /// `resident`: the resident the facts were made from, when there was one (else the
+    /// engine is given the one the facts describe).
+    private func price(_ compiled: CompiledPolicy, _ facts: ResidentFacts, selection: LocalizedText?, resident: Resident?) -> Priced {
         let policy = compiled.policy
-        let paidOn = resident.paidOn ?? policy.assumedPayment(born: resident.born).date
-        let key = compiled.key(resident, paidOn: paidOn, selection: selectionNumber(selection))
+        let born = facts.born
+        let paidOn = facts.paidOn ?? policy.assumedPayment(born: born).date
+        let paidDay = paidOn.daysSince1970
+        let key = compiled.key(facts, paidOn: paidOn, paidDay: paidDay, born: born, selection: selectionNumber(selection))
         if !key.overflow, let found = byKey[key] {
             var number = found
             if found < 0 {
-                let exact = ExactKey(key: key, dates: CompiledPricer.dates(of: resident, paidOn: paidOn, mask: -1 - found))
+                let exact = ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: paidOn, mask: -1 - found))
                 number = byExactKey[exact] ?? -1
             }
             if number >= 0 {
                 let template = templates[Int(number)]
-                let cover = template.needsCover ? policy.coverByRule(on: template.route!, paidOn: paidOn, for: resident) : nil
+                let cover = template.routeIndex.map {
+                    compiled.cover(route: $0, paidOn: paidOn, paidDay: paidDay, facts)
+                }
                 return Priced(template: template, paidOn: paidOn, cover: cover)
             }
         }
-        return compile(compiled, resident, paidOn: paidOn, key: key, selection: selection)
+        return compile(compiled, resident ?? facts.resident(categoryIDs: compiled.categoryIDs), facts,
+                       paidOn: paidOn, key: key, selection: selection)
     }
 
     private func compile(policy number: Int) -> CompiledPolicy {
@@ -88,8 +111,8 @@ final class CompiledPricer {
     }
 
     /// Quotes `resident` with the engine and keeps the result as a template for his key.
-    private func compile(_ compiled: CompiledPolicy, _ resident: Resident, paidOn: CivilDate, key: PricingKey,
-                         selection: LocalizedText?) -> Priced {
+    private func compile(_ compiled: CompiledPolicy, _ resident: Resident, _ facts: ResidentFacts, paidOn: CivilDate,
+                         key: PricingKey, selection: LocalizedText?) -> Priced {
         let policy = compiled.policy
         let template: ResultTemplate
         var cover: CoverDates?
@@ -100,6 +123,7 @@ final class CompiledPricer {
             mask = printedDates(quote, resident: resident, cover: cover)
             template = ResultTemplate.make(quote, policy: policy, cover: cover, csv: csv, language: language, full: full,
                                            tally: CompiledPricer.tally(quote, policy: compiled.number))
+            if template.needsCover { template.routeIndex = policy.routes.firstIndex { $0 === quote.route } }
         } catch {
             let message = RequestError.policy(error).message(language)
             mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
@@ -109,10 +133,10 @@ final class CompiledPricer {
         guard !key.overflow, keptBytes + template.size <= CompiledPricer.byteBudget, byKey.count < CompiledPricer.keyLimit
         else { return priced }
         if mask == 0 {
-            byKey[key] = keep(template)
+            byKey.set(key, keep(template))
         } else if byExactKey.count < CompiledPricer.exactLimit {
-            byKey[key] = -1 - mask
-            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: resident, paidOn: paidOn, mask: mask))] = keep(template)
+            byKey.set(key, -1 - mask)
+            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: paidOn, mask: mask))] = keep(template)
         }
         return priced
     }
@@ -176,9 +200,12 @@ final class CompiledPricer {
         [paidOn, resident.born, resident.schoolEntry, resident.leftEmployeeInsurance, resident.recognizedOn]
     }
 
-    /// The dates `mask` names, as day numbers (nil as a value no date has).
-    private static func dates(of resident: Resident, paidOn: CivilDate, mask: Int32) -> [Int] {
-        ownDates(resident, paidOn: paidOn).enumerated().map { bit, date in mask & (1 << bit) == 0 ? 0 : date?.daysSince1970 ?? Int.min }
+    /// The dates `mask` names.
+    private static func dates(of facts: ResidentFacts, paidOn: CivilDate, mask: Int32) -> OwnDays {
+        let packed = facts.packedDates
+        @inline(__always) func date(_ value: UInt32, _ bit: Int32) -> UInt32 { mask & (1 << bit) == 0 ? .max : value }
+        return OwnDays(paidOn: date(ResidentFacts.pack(paidOn), 0), born: date(packed.1, 1), schoolEntry: date(packed.2, 2),
+                       leftEmployeeInsurance: date(packed.3, 3), recognizedOn: date(packed.4, 4))
     }
 
     /// What `quote`, priced under the policy numbered `policy`, adds to the summary.

@@ -20,6 +20,8 @@ final class ResultTemplate {
     var size: Int { bytes.count + 16 * holes.count + 128 }
     /// Whether a hole needs the route's cover dates.
     let needsCover: Bool
+    /// The route's position in its policy, when a hole needs its cover dates.
+    var routeIndex: Int?
     /// What the result adds to the summary.
     let tally: BatchTally
     /// The template's number, for counting residents per tally.

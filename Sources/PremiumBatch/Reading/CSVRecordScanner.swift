@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyKit
 import ResidentIO
 
@@ -48,6 +53,7 @@ struct CSVRecordScanner {
     /// The record starting at `start`, or nil when `bytes` does not hold all of it yet.
     /// `atEnd` says no more bytes will come.
     mutating func next(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Found? {
+        if offset == 0, let found = plainLine(bytes, from: start) { return found }
         var index = start + offset
         while index < bytes.count {
             let byte = bytes[index]
@@ -101,6 +107,23 @@ struct CSVRecordScanner {
         let found = Found(contentEnd: index, next: index, lines: breaks + 1, unterminated: false)
         reset()
         return found
+    }
+
+    /// The common record, found without walking it byte by byte: a line with no quote
+    /// and no CR but the one of its CRLF, ending in this chunk. Nil for any other (the
+    /// state machine reads it).
+    @inline(__always)
+    private func plainLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Found? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, 10, bytes.count - start) else { return nil }
+        let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+        var contentEnd = newline
+        if let cr = memchr(base + start, 13, newline - start) {
+            guard UnsafePointer(cr.assumingMemoryBound(to: UInt8.self)) - base == newline - 1 else { return nil }
+            contentEnd = newline - 1
+        }
+        guard memchr(base + start, Int32(UInt8(ascii: "\"")), contentEnd - start) == nil else { return nil }
+        return Found(contentEnd: contentEnd, next: newline + 1, lines: 1, unterminated: false)
     }
 
     /// Ends the current record, whose quoted field is still open, at the end of the line

@@ -14,12 +14,18 @@ enum JSONLineScanner {
     final class Record {
         /// Bit `field.rawValue` is set when the field is present.
         @exclusivity(unchecked) private(set) var present: UInt32 = 0
+        /// Bit `field.rawValue` is set when the field's value is a string holding an escape.
+        @exclusivity(unchecked) private(set) var escaped: UInt32 = 0
         /// Start and end of each present field's raw value bytes (with quotes for strings).
         private let bounds: UnsafeMutablePointer<Int>
         /// Raw `"key":value` members that are not known fields, in input order.
         @exclusivity(unchecked) var carried: [Range<Int>] = []
         /// The raw value of a carried `village` member, for summaries.
         @exclusivity(unchecked) var village: Range<Int>?
+        /// The known keys.
+        fileprivate let names = FieldNameTable()
+        /// The last record's keys, in order.
+        fileprivate let order = KeyOrder()
 
         init() {
             bounds = .allocate(capacity: 2 * RecordField.allCases.count)
@@ -27,6 +33,12 @@ enum JSONLineScanner {
         }
 
         deinit { bounds.deallocate() }
+
+        /// The known fields of this record, scanned from `line`.
+        @inline(__always)
+        func texts(of line: UnsafeBufferPointer<UInt8>) -> FieldTexts {
+            FieldTexts(line: line, bounds: bounds, present: present, escaped: escaped, json: true)
+        }
 
         /// The raw value bytes of `field`, or nil when the record does not have it.
         subscript(field: RecordField) -> Range<Int>? {
@@ -52,6 +64,7 @@ enum JSONLineScanner {
 
         fileprivate func reset() {
             present = 0
+            escaped = 0
             carried.removeAll(keepingCapacity: true)
             escapedKeys = false
             carriedBits = 0
@@ -64,8 +77,10 @@ enum JSONLineScanner {
         @inline(__always)
         fileprivate func add(_ key: UnsafeBufferPointer<UInt8>, member: Range<Int>, value: Range<Int>,
                              in line: UnsafeBufferPointer<UInt8>) throws(Failure) {
-            if let field = RecordField.named(key) {
-                guard set(field, value) else { throw Failure(message: .givenTwice(field.name)) }
+            if let field = names.field(key) {
+                let escape = line[value.lowerBound] == UInt8(ascii: "\"")
+                    && memchr(line.baseAddress! + value.lowerBound, 92, value.count) != nil
+                guard set(field, value, escaped: escape) else { throw Failure(message: .givenTwice(field.name)) }
                 // An ID number is read and also carried, so the output keeps it as text.
                 if field.kind == .idNumber { carried.append(member) }
                 return
@@ -127,10 +142,12 @@ enum JSONLineScanner {
         }
 
         /// False when the field was already set.
-        fileprivate func set(_ field: RecordField, _ range: Range<Int>) -> Bool {
+        @inline(__always)
+        fileprivate func set(_ field: RecordField, _ range: Range<Int>, escaped escape: Bool) -> Bool {
             let bit: UInt32 = 1 << UInt32(field.rawValue)
             guard present & bit == 0 else { return false }
             present |= bit
+            if escape { escaped |= bit }
             bounds[2 * field.rawValue] = range.lowerBound
             bounds[2 * field.rawValue + 1] = range.upperBound
             return true
@@ -182,24 +199,46 @@ enum JSONLineScanner {
             throw Failure(message: index == line.count ? LocalizedText(zh: "空行", en: "empty line") : LocalizedText(zh: "不是 JSON 对象", en: "not a JSON object"))
         }
         index = skipSpace(line, index + 1)
+        let order = record.order
+        order.begin()
+        var position = 0
         if index < line.count, line[index] == UInt8(ascii: "}") {
             index += 1
         } else {
             while true {
                 guard index < line.count, line[index] == UInt8(ascii: "\"") else { throw Failure(message: LocalizedText(zh: "JSON 有误：此处应为带引号的键", en: "expected a key in quotes")) }
                 let memberStart = index
-                guard let keyEnd = skipString(line, index) else { throw Failure(message: LocalizedText(zh: "JSON 有误：键缺少结尾引号", en: "unterminated key")) }
+                // The key in this place last time, or the key found and looked up.
+                let keyEnd: Int
+                var kind: Int16?
+                if let hit = order.match(line, at: index) {
+                    keyEnd = hit.end
+                    kind = hit.kind
+                } else {
+                    guard let end = skipString(line, index) else { throw Failure(message: LocalizedText(zh: "JSON 有误：键缺少结尾引号", en: "unterminated key")) }
+                    keyEnd = end
+                }
                 let keyRange = (index + 1)..<(keyEnd - 1)
                 index = skipSpace(line, keyEnd)
                 guard index < line.count, line[index] == UInt8(ascii: ":") else { throw Failure(message: LocalizedText(zh: "JSON 有误：键后应为“:”", en: "expected ':' after a key")) }
                 index = skipSpace(line, index + 1)
                 let valueStart = index
-                guard let valueEnd = skipValue(line, index, depth: 0) else { throw Failure(message: LocalizedText(zh: "JSON 有误：值无效", en: "invalid JSON value")) }
+                // Strings, the common value, are skipped here, noting any escape.
+                var escape = false
+                let end = index < line.count && line[index] == UInt8(ascii: "\"")
+                    ? skipString(line, index, escaped: &escape) : skipValue(line, index, depth: 0)
+                guard let valueEnd = end else { throw Failure(message: LocalizedText(zh: "JSON 有误：值无效", en: "invalid JSON value")) }
                 let key = UnsafeBufferPointer(rebasing: line[keyRange])
-                if let field = RecordField.named(key) {
+                if kind == nil {
+                    kind = record.names.field(key).map { Int16($0.rawValue) } ?? (hasBackslash(key) ? KeyOrder.escaped : KeyOrder.carried)
+                }
+                order.note(position, start: keyRange.lowerBound, count: keyRange.count, kind: kind!)
+                position += 1
+                if kind! >= 0 {
+                    let field = RecordField(rawValue: Int(kind!))
                     // A known name has no escapes.
-                    guard record.set(field, valueStart..<valueEnd) else { throw Failure(message: .givenTwice(field.name)) }
-                } else if !hasBackslash(key) {
+                    guard record.set(field, valueStart..<valueEnd, escaped: escape) else { throw Failure(message: .givenTwice(field.name)) }
+                } else if kind == KeyOrder.carried {
                     try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                 } else {
                     // Keys are compared as text: "c\u0061tegory" is category.
@@ -220,6 +259,7 @@ enum JSONLineScanner {
             }
         }
         guard skipSpace(line, index) == line.count else { throw Failure(message: LocalizedText(zh: "JSON 对象之后还有多余内容", en: "text after the JSON object")) }
+        order.commit(line, keys: position)
     }
 
     static func skipSpace(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
@@ -233,6 +273,14 @@ enum JSONLineScanner {
     /// valid UTF-8. Runs of plain ASCII are skipped eight bytes at a time.
     @inline(__always)  // called for every key and string value: no call overhead
     static func skipString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var escaped = false
+        return skipString(line, start, escaped: &escaped)
+    }
+
+    /// `skipString`, setting `escaped` when the string holds an escape. Transparent:
+    /// `@inline(__always)` alone left it a call for every value.
+    @_transparent
+    static func skipString(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, escaped: inout Bool) -> Int? {
         let raw = UnsafeRawBufferPointer(line)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = start + 1
@@ -251,6 +299,7 @@ enum JSONLineScanner {
             switch line[index] {
             case UInt8(ascii: "\""): return index + 1
             case UInt8(ascii: "\\"):
+                escaped = true
                 guard index + 1 < line.count else { return nil }
                 switch line[index + 1] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),

@@ -15,8 +15,12 @@ struct RecordReader<Framing: RecordFraming> {
     mutating func expect(fields: Int) { framing.expect(fields: fields) }
 
     /// Reads `input` to its end. A read error is never taken for the end of input.
-    mutating func read(_ input: inout some ByteSource, into consumer: inout some RecordConsumer,
-                       output: inout some ByteSink) throws(BatchStop) {
+    ///
+    /// The streams are existentials, called once per chunk: were they generic, the
+    /// opened existentials the run passes would leave this loop, and every call it makes
+    /// per record, unspecialised.
+    mutating func read(_ input: inout any ByteSource, into consumer: inout some RecordConsumer,
+                       output: inout any ByteSink) throws(BatchStop) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(BatchRun.chunkSize * 2)
         var start = 0
@@ -80,7 +84,7 @@ protocol RecordConsumer {
     /// A record over the line limit, spanning `lines` physical lines so far.
     mutating func tooLong(lines: Int)
     /// The end of a chunk: a chance to write out what has been answered.
-    mutating func chunkDone(into output: inout some ByteSink) throws(BatchStop)
+    mutating func chunkDone(into output: inout any ByteSink) throws(BatchStop)
 }
 
 /// Why a run stopped before the end of its input.

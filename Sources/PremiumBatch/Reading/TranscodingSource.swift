@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PolicyKit
 import ResidentIO
 
@@ -118,9 +123,25 @@ final class TranscodingSource: ByteSource {
         pending.withUnsafeBufferPointer { bytes in
             var index = 0
             let count = bytes.count
+            let raw = UnsafeRawBufferPointer(bytes)
             while index < count {
+                // Runs of ASCII, eight bytes at a time.
+                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 if byte < 0x80 { index += 1; continue }
+                // Most Chinese characters: a lead byte E1–EC or EE–EF, whose second byte
+                // may be any continuation byte, and a continuation byte.
+                if byte &- 0xE1 < 0x0C || byte &- 0xEE < 2, index + 3 <= count,
+                   bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 {
+                    asciiSoFar = false
+                    multibyte += 1
+                    threeByte += 1
+                    index += 3
+                    continue
+                }
                 // The second byte's range depends on the first (Unicode 15, table 3-7).
                 let length: Int, second: ClosedRange<UInt8>
                 switch byte {
@@ -182,7 +203,14 @@ final class TranscodingSource: ByteSource {
     }
 
     private func countLines(_ count: Int) {
-        for byte in pending[..<count] where byte == 0x0A { lines += 1 }
+        pending.withUnsafeBufferPointer { bytes in
+            guard var at = bytes.baseAddress else { return }
+            let end = at + count
+            while at < end, let found = memchr(at, 0x0A, end - at) {
+                lines += 1
+                at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+        }
     }
 
     private func fail(_ problem: TextDecodingError.Problem) {

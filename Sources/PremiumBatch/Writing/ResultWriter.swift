@@ -77,11 +77,11 @@ struct CSVWriter: ResultWriter {
     /// Carried columns holding ID numbers, written with a leading tab so Excel and WPS
     /// keep all 18 digits as text instead of showing `4.30511E+17` (a tab is white
     /// space to premium's own reader, so the file reads back as it was).
-    private var idColumns: Set<Int> = []
+    private var idColumns: [Bool] = []
 
     private mutating func writeHeader(_ names: [String]) {
         carriedNames = names
-        idColumns = Set(names.indices.filter { ColumnMatcher.isIDNumber(names[$0]) })
+        idColumns = names.map(ColumnMatcher.isIDNumber)
         out.append(([BatchResult.lineColumn(language)] + names + BatchResult.columns(language)).map(CSV.text).joined(separator: ","))
         out.append(10)
     }
@@ -105,16 +105,15 @@ struct CSVWriter: ResultWriter {
                 out.append(44)
                 let raw = UnsafeBufferPointer(rebasing: bytes[cell])
                 // An ID number (trimmed by the input) gets its tab.
-                if idColumns.contains(index) {
+                if idColumns[index] {
                     if !raw.isEmpty { out.append(9) }
                     out.append(raw)
                     continue
                 }
-                // A cell from an unquoted row holds no quote or line break, and no comma
-                // unless the input was tab-separated; one that a spreadsheet would run as
-                // a formula needs more too.
-                if let first = raw.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first)
-                    || raw.contains(UInt8(ascii: ",")) || raw.contains(UInt8(ascii: "\"")) {
+                // A cell from an unquoted comma-separated row holds no separator, quote or
+                // line break; one from tab-separated text or a workbook may. One that a
+                // spreadsheet would run as a formula needs more too.
+                if let first = raw.first, CSVWriter.startsFormula(first) || raw.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
                     out.append(CSV.text(String(decoding: raw, as: UTF8.self)))
                 } else {
                     out.append(raw)
@@ -131,11 +130,20 @@ struct CSVWriter: ResultWriter {
     /// A carried cell from text: escaped, neutralised, and an ID number kept as text.
     private func cell(_ index: Int, _ text: String) {
         out.append(44)
-        if idColumns.contains(index), !CSV.trimmed(text).isEmpty {
+        if idColumns[index], !CSV.trimmed(text).isEmpty {
             out.append(9)
             out.append(CSV.escape(CSV.trimmed(text)))
         } else {
             out.append(CSV.text(text))
+        }
+    }
+
+    /// Whether a cell starting with `byte` is one a spreadsheet would run as a formula.
+    @inline(__always)
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: true
+        default: false
         }
     }
 

@@ -51,15 +51,23 @@ public final class ByteBuffer {
     @inline(__always)
     public func append(date: CivilDate) {
         if count + 10 > capacity { grow(to: count + 10) }
-        let (year, month, day) = (date.year, date.month, date.day)
         let at = base + count
-        at[0] = UInt8(truncatingIfNeeded: 48 + year / 1000 % 10); at[1] = UInt8(truncatingIfNeeded: 48 + year / 100 % 10)
-        at[2] = UInt8(truncatingIfNeeded: 48 + year / 10 % 10); at[3] = UInt8(truncatingIfNeeded: 48 + year % 10)
+        let year = date.year
+        // Two digits at a time, from a table of 00…99.
+        let pairs = ByteBuffer.pairs.utf8Start
+        let high = 2 * (year / 100 % 100), low = 2 * (year % 100)
+        let month = 2 * date.month, day = 2 * date.day
+        at[0] = pairs[high]; at[1] = pairs[high + 1]; at[2] = pairs[low]; at[3] = pairs[low + 1]
         at[4] = UInt8(ascii: "-")
-        at[5] = UInt8(truncatingIfNeeded: 48 + month / 10); at[6] = UInt8(truncatingIfNeeded: 48 + month % 10)
+        at[5] = pairs[month]; at[6] = pairs[month + 1]
         at[7] = UInt8(ascii: "-")
-        at[8] = UInt8(truncatingIfNeeded: 48 + day / 10); at[9] = UInt8(truncatingIfNeeded: 48 + day % 10)
+        at[8] = pairs[day]; at[9] = pairs[day + 1]
         count += 10
+    }
+
+    /// "00" to "99", two bytes each (a literal: no lazy global to check on each date).
+    private static var pairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
     /// Appends a non-negative number in decimal.

@@ -163,24 +163,7 @@ struct CSVInput: RecordInput {
         }
         if bytes.isEmpty || memchr(bytes.baseAddress!, Int32(UInt8(ascii: "\"")), bytes.count) == nil {
             split(bytes)
-            if let column = previousErrorColumn, cells.count == header.count, !cells[column].isEmpty,
-               inputColumns.allSatisfy({ RecordDecoder.trimmed(bytes, cells[$0]).isEmpty }) {
-                return previousError(String(decoding: UnsafeBufferPointer(rebasing: bytes[cells[column]]), as: UTF8.self),
-                                     carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : RecordDecoder.trimmed(bytes, cells[$0]) }))
-            }
-            guard cells.count == header.count else {
-                return InputRecord(decoded: .failure(.columnCount(header.count, cells.count)), carried: .none, village: nil)
-            }
-            if let column = unnamedColumns.first(where: { !cells[$0].isEmpty }) {
-                return InputRecord(decoded: .failure(LocalizedText(zh: "第\(column + 1)列没有表头，但本行在该列有值", en: "column \(column + 1) has no header but this row has a value in it")), carried: .none, village: nil)
-            }
-            carriedCells.removeAll(keepingCapacity: true)
-            for column in carriedColumns {
-                carriedCells.append(fields[column] == nil ? cells[column] : RecordDecoder.trimmed(bytes, cells[column]))
-            }
-            return InputRecord(decoded: decoder.decode(bytes, cells: cells, fields: fields),
-                               carried: .csv(bytes, carriedCells),
-                               village: villageColumn.map { UnsafeBufferPointer(rebasing: bytes[cells[$0]]) })
+            return row(bytes, header: header)
         }
         guard let texts = CSV.fields(bytes, 0..<bytes.count, separator: separator) else {
             return InputRecord(decoded: .failure(LocalizedText(zh: "CSV 引号格式有误", en: "malformed CSV quoting")), carried: .none, village: nil)
@@ -188,16 +171,41 @@ struct CSVInput: RecordInput {
         return row(texts, header: header)
     }
 
-    /// A row given as text cells (a worksheet's): the header while there is none yet, a
-    /// blank row (nil, counted as skipped), or a record.
-    mutating func read(cells texts: [String]) throws(BatchStop) -> InputRecord? {
+    /// A worksheet row whose cells are the byte ranges `ranges` of `bytes` (UTF-8, the
+    /// cells one after another): the header while there is none, a blank row (nil), or
+    /// a record, read as an unquoted CSV row is.
+    mutating func read(cells bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) throws(BatchStop) -> InputRecord? {
         skippedBlank = false
-        if texts.allSatisfy({ CSV.trimmed($0).isEmpty }) { skippedBlank = true; return nil }
+        if ranges.allSatisfy({ RecordDecoder.trimmed(bytes, $0).isEmpty }) { skippedBlank = true; return nil }
         guard let header else {
-            try readHeader(names: texts.map(CSV.trimmed))
+            try readHeader(names: ranges.map { CSV.trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)) })
             return nil
         }
-        return row(texts, header: header)
+        cells.removeAll(keepingCapacity: true)
+        cells += ranges
+        return row(bytes, header: header)
+    }
+
+    /// A row of `bytes` split into `cells`, under `header`.
+    private mutating func row(_ bytes: UnsafeBufferPointer<UInt8>, header: [String]) -> InputRecord {
+        if let column = previousErrorColumn, cells.count == header.count, !cells[column].isEmpty,
+           inputColumns.allSatisfy({ RecordDecoder.trimmed(bytes, cells[$0]).isEmpty }) {
+            return previousError(String(decoding: UnsafeBufferPointer(rebasing: bytes[cells[column]]), as: UTF8.self),
+                                 carried: .csv(bytes, carriedColumns.map { fields[$0] == nil ? cells[$0] : RecordDecoder.trimmed(bytes, cells[$0]) }))
+        }
+        guard cells.count == header.count else {
+            return InputRecord(decoded: .failure(.columnCount(header.count, cells.count)), carried: .none, village: nil)
+        }
+        if let column = unnamedColumns.first(where: { !cells[$0].isEmpty }) {
+            return InputRecord(decoded: .failure(LocalizedText(zh: "第\(column + 1)列没有表头，但本行在该列有值", en: "column \(column + 1) has no header but this row has a value in it")), carried: .none, village: nil)
+        }
+        carriedCells.removeAll(keepingCapacity: true)
+        for column in carriedColumns {
+            carriedCells.append(fields[column] == nil ? cells[column] : RecordDecoder.trimmed(bytes, cells[column]))
+        }
+        return InputRecord(decoded: decoder.decode(bytes, cells: cells, fields: fields),
+                           carried: .csv(bytes, carriedCells),
+                           village: villageColumn.map { UnsafeBufferPointer(rebasing: bytes[cells[$0]]) })
     }
 
     /// A row of text cells under `header`.

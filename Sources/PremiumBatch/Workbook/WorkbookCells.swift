@@ -1,3 +1,4 @@
+import PolicyKit
 import Workbook
 
 /// A worksheet row as the text cells a CSV row would have: what a clerk sees in Excel.
@@ -18,8 +19,27 @@ enum WorkbookCells {
     /// as such; a date cell as `2020-11-19`, with its time when it has one, which no date
     /// column accepts; TRUE/FALSE), and a `t="d"` cell of a whole day as that day.
     static func text(of cell: CellValue, uses1904Dates: Bool) -> String {
+        // A whole day (the common date cell): PolicyKit's serial arithmetic, without
+        // the library's general text of any serial.
+        if case .date(let serial) = cell, let day = wholeDay(serial), let date = CivilDate(excelSerial: uses1904Dates ? day + 1462 : day) {
+            return date.description
+        }
         let text = cell.plainText(uses1904Dates: uses1904Dates)
         guard case .isoDate = cell, text.count > 10, ["T00:00:00", "T00:00"].contains(String(text.dropFirst(10))) else { return text }
         return String(text.prefix(10))
+    }
+
+    /// The serial of a whole day (`44154`, `44154.0`), else nil (a time of day, or no number).
+    private static func wholeDay(_ serial: String) -> Int? {
+        var value = 0, digits = 0, fraction = false
+        for byte in serial.utf8 {
+            if byte == UInt8(ascii: ".") { guard !fraction, digits > 0 else { return nil }; fraction = true; continue }
+            guard byte &- 48 < 10 else { return nil }
+            if fraction { guard byte == 48 else { return nil }; continue }
+            digits += 1
+            guard digits <= 7 else { return nil }
+            value = value * 10 + Int(byte &- 48)
+        }
+        return digits > 0 ? value : nil
     }
 }

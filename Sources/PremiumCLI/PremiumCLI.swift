@@ -74,7 +74,10 @@ public enum PremiumCLI {
         } catch {
             errors.write(errorLine(error, language))
             if error.status == .usage {
-                errors.write(language == .zh ? "运行 premium --help 查看用法。\n" : "Run 'premium --help' for usage.\n")
+                // The command's own help when the command is known.
+                let topic = arguments.first.flatMap { name in commands.first { $0.name == name && $0.help != nil } }.map { "premium \($0.name) --help" }
+                    ?? "premium --help"
+                errors.write(language == .zh ? "运行 \(topic) 查看用法。\n" : "Run '\(topic)' for usage.\n")
             }
             return error.status
         }

@@ -251,7 +251,7 @@ struct ClerkLeftoverTests {
         let region = runBatch(["--region", "北塔去"], input: #"{"category":"dibao"}"# + "\n")
         #expect(region.status == .usage)
         #expect(region.output.isEmpty)
-        #expect(region.errors == "premium: error: unknown region '北塔去'; did you mean 'beita' (北塔区)?\nRun 'premium --help' for usage.\n")
+        #expect(region.errors == "premium: error: unknown region '北塔去'; did you mean 'beita' (北塔区)?\nRun 'premium batch --help' for usage.\n")
         let year = runBatch(["--region", "beita", "--year", "2019"], input: "{}\n")
         #expect(year.status == .usage)
         #expect(year.errors.hasPrefix("premium: error: region 'beita' has no notice for 2019; available: 2021\n"))

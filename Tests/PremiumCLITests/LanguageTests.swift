@@ -29,10 +29,10 @@ struct LanguageTests {
 
     @Test func chineseByDefaultWithAChineseDidYouMeanAndTheHint() {
         let result = Self.run(["quote", "--region", "北塔去"], [:])
-        #expect(result.errors == "premium: 错误：没有地区“北塔去”；您是否要输入北塔区（beita）？\n运行 premium --help 查看用法。\n")
+        #expect(result.errors == "premium: 错误：没有地区“北塔去”；您是否要输入北塔区（beita）？\n运行 premium quote --help 查看用法。\n")
         // --lang wins over the locale, for messages that come before the flags are parsed too.
         let english = Self.run(["quote", "--regoin", "beita", "--lang", "en"], ["LANG": "zh_CN.UTF-8"])
-        #expect(english.errors == "premium: error: unknown option '--regoin'; did you mean '--region'?\nRun 'premium --help' for usage.\n")
+        #expect(english.errors == "premium: error: unknown option '--regoin'; did you mean '--region'?\nRun 'premium quote --help' for usage.\n")
         let chinese = Self.run(["quote", "--regoin", "beita", "--lang=zh"], ["LANG": "en_US.UTF-8"])
         #expect(chinese.errors.hasPrefix("premium: 错误：未知选项“--regoin”；您是否要输入“--region”？\n"))
     }

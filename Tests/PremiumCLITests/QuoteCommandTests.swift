@@ -106,7 +106,9 @@ struct QuoteCommandTests {
         let result = runCLI(arguments)
         #expect(result.status == .usage)
         #expect(result.output.isEmpty)
-        #expect(result.errors == message + "\nRun 'premium --help' for usage.\n")
+        // A known command's error points to its own help.
+        let help = arguments.first == "quote" ? "premium quote --help" : "premium --help"
+        #expect(result.errors == message + "\nRun '\(help)' for usage.\n")
     }
 
     @Test func categoryFromAnotherRegionListsThisRegionsCategories() {

@@ -78,7 +78,8 @@ public struct BatchRun {
     /// Whether results are written as CSV (also on their way into a workbook).
     private var writesCSV: Bool { options.output != .jsonLines }
 
-    private var decoder: RecordDecoder {
+    /// A decoder for this run, with its defaults.
+    private func makeDecoder() -> RecordDecoder {
         let decoder = RecordDecoder(store: store, today: options.today)
         decoder.defaultRegion = options.region
         decoder.defaultYear = options.year
@@ -100,14 +101,6 @@ public struct BatchRun {
     /// Whether a file beginning with `prefix` is a workbook (a zip, or an old `.xls`).
     public static func isWorkbook(prefix: [UInt8]) -> Bool { FileSignature(prefix) != .other }
 
-    /// Reads the workbook in `bytes` (the whole `.xlsx` file): the rows of its first
-    /// worksheet or of `Options.sheet`, each numbered as the sheet numbers it.
-    public mutating func process<Sink: ByteSink>(workbook bytes: [UInt8], into output: inout Sink) throws(BatchStop) {
-        var sink: any ByteSink = output
-        defer { output = sink as! Sink }
-        try writing(into: &sink) { run, output throws(BatchStop) in try run.processRows(bytes, into: &output) }
-    }
-
     private mutating func processRows(_ bytes: [UInt8], into output: inout any ByteSink) throws(BatchStop) {
         let rows: SheetRowReader, uses1904: Bool
         do {
@@ -118,7 +111,7 @@ public struct BatchRun {
             throw .invalid(error.message)
         }
         let pricer = CompiledPricer(store: store, language: options.language, full: options.full, csv: writesCSV)
-        let reading = CSVInput(decoder: decoder, carry: options.carry)
+        let reading = CSVInput(decoder: makeDecoder(), carry: options.carry)
         if writesCSV {
             summary = try runRows(rows, uses1904, reading, CSVWriter(bom: options.bom && options.output == .csv, language: options.language), pricer, &output)
         } else {
@@ -130,59 +123,60 @@ public struct BatchRun {
                                                _ pricer: CompiledPricer, _ output: inout any ByteSink) throws(BatchStop) -> BatchSummary {
         var rows = rows
         var runner = BatchRunner(input: reading, writer: writer, pricer: pricer, language: options.language, villages: options.villages)
-        do throws(BatchStop) {
+        try runner.drive(into: &output) { runner, output throws(BatchStop) in
+            var bytes: [UInt8] = [], ranges: [Range<Int>] = []
             while true {
                 let row: SheetRow?
-                do { row = try rows.next() } catch { throw BatchStop.invalid(error.message) }
+                do throws(WorkbookError) { row = try rows.next() } catch { throw BatchStop.invalid(error.message) }
                 guard let row else { break }
-                try runner.take(cells: WorkbookCells.texts(row, width: runner.expectedFields, uses1904Dates: uses1904), row: row.number)
+                try runner.take(row, uses1904Dates: uses1904, bytes: &bytes, ranges: &ranges)
                 try runner.chunkDone(into: &output)
             }
-            runner.writer.finish()
-            try runner.flush(into: &output)
-        } catch {
-            if case .invalid = error { try? runner.flush(into: &output) }
-            throw error
         }
         return runner.summary.summary(templates: pricer.templates, policies: store.policies)
     }
 
     private mutating func process(_ input: inout any ByteSource, into output: inout any ByteSink) throws(BatchStop) {
-        try writing(into: &output) { run, output throws(BatchStop) in try run.processStream(&input, into: &output) }
+        guard options.input == .xlsx else {
+            return try writing(into: &output) { run, output throws(BatchStop) in try run.processStream(&input, into: &output) }
+        }
+        // A workbook's directory is at its end: it is read whole, then its rows of the
+        // first worksheet or of `Options.sheet`, each numbered as the sheet numbers it.
+        var bytes: [UInt8] = []
+        while input.read(into: &bytes, count: BatchRun.chunkSize * 16) > 0 {}
+        if let code = input.readError { throw .read(code) }
+        try writing(into: &output) { run, output throws(BatchStop) in try run.processRows(bytes, into: &output) }
     }
 
     private mutating func processStream(_ input: inout any ByteSource, into output: inout any ByteSink) throws(BatchStop) {
-        let decoder = self.decoder
+        let decoder = makeDecoder()
         let pricer = CompiledPricer(store: store, language: options.language, full: options.full, csv: writesCSV)
         let bom = options.bom && options.output == .csv
-        switch (options.input, writesCSV) {
-        case (.jsonLines, false):
-            summary = try run(JSONLinesInput(decoder: decoder), JSONLinesWriter(), pricer, &input, &output)
-        case (.jsonLines, true):
-            summary = try run(JSONLinesInput(decoder: decoder), CSVWriter(bom: bom, language: options.language), pricer, &input, &output)
-        case (.xlsx, _):
-            throw .invalid(LocalizedText(zh: "内部错误：工作簿应整个读入", en: "internal error: a workbook is read whole"))
-        case (.csv, _):
-            let text = TranscodingSource(input, choice: options.encoding)
-            var source: any ByteSource = text
-            defer { input = text.base }
-            var stop: BatchStop?
-            do {
-                let reading = CSVInput(decoder: decoder, carry: options.carry)
-                if writesCSV {
-                    summary = try run(reading, CSVWriter(bom: bom, language: options.language), pricer, &source, &output)
-                } else {
-                    summary = try run(reading, JSONLinesWriter(), pricer, &source, &output)
-                }
-            } catch {
-                stop = error
-            }
-            // Bytes that are not text end the input early: that is the reason, whatever
-            // the stop the early end caused.
-            if let failure = text.failure { throw .invalid(TranscodingSource.explain(failure, forced: options.encoding)) }
-            if let stop { throw stop }
-            summary.encoding = text.encoding.name
+        guard options.input == .csv else {
+            summary = writesCSV
+                ? try run(JSONLinesInput(decoder: decoder), CSVWriter(bom: bom, language: options.language), pricer, &input, &output)
+                : try run(JSONLinesInput(decoder: decoder), JSONLinesWriter(), pricer, &input, &output)
+            return
         }
+        let text = TranscodingSource(input, choice: options.encoding)
+        var source: any ByteSource = text
+        defer { input = text.base }
+        var stop: BatchStop?
+        do {
+            let reading = CSVInput(decoder: decoder, carry: options.carry)
+            if writesCSV {
+                summary = try run(reading, CSVWriter(bom: bom, language: options.language), pricer, &source, &output)
+            } else {
+                summary = try run(reading, JSONLinesWriter(), pricer, &source, &output)
+            }
+        } catch {
+            stop = error
+        }
+        // Bytes that are not text end the input early: that is the reason, whatever
+        // the stop the early end caused.
+        if let failure = text.failure { throw .invalid(TranscodingSource.explain(failure, forced: options.encoding)) }
+        if let stop { throw stop }
+        summary.encoding = text.encoding.name
     }
 
     private func run<Input: RecordInput, Writer: ResultWriter>(
@@ -191,14 +185,7 @@ public struct BatchRun {
     ) throws(BatchStop) -> BatchSummary {
         var runner = BatchRunner(input: reading, writer: writer, pricer: pricer, language: options.language, villages: options.villages)
         var reader = RecordReader(Input.Framing())
-        do {
-            try reader.read(&input, into: &runner, output: &output)
-            runner.writer.finish()
-            try runner.flush(into: &output)
-        } catch {
-            if case .invalid = error { try? runner.flush(into: &output) }
-            throw error
-        }
+        try runner.drive(into: &output) { runner, output throws(BatchStop) in try reader.read(&input, into: &runner, output: &output) }
         return runner.summary.summary(templates: pricer.templates, policies: store.policies)
     }
 }
@@ -264,20 +251,30 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
 
     /// A worksheet row: its cells as text, numbered as the sheet numbers it, so a clerk
     /// finds it in Excel.
-    mutating func take(cells: [String], row: Int) throws(BatchStop) where Input == CSVInput {
-        line.advance(by: row - line.value)
+    /// Its cells are laid out one after another, so the row takes the fast path of a CSV row.
+    mutating func take(_ row: SheetRow, uses1904Dates: Bool, bytes: inout [UInt8], ranges: inout [Range<Int>]) throws(BatchStop)
+    where Input == CSVInput {
+        line.advance(by: row.number - line.value)
         let hadHeader = input.carriedNames != nil
-        // The cells one after another, so the row takes the fast path of a CSV row.
-        var bytes: [UInt8] = [], ranges: [Range<Int>] = []
-        bytes.reserveCapacity(cells.reduce(0) { $0 + $1.utf8.count })
-        for cell in cells {
-            let start = bytes.count
-            bytes += cell.utf8
-            ranges.append(start..<bytes.count)
-        }
+        WorkbookCells.layout(row, width: input.expectedFields, uses1904Dates: uses1904Dates, into: &bytes, ranges: &ranges)
+        let ranges = ranges
         try bytes.withUnsafeBufferPointer { (buffer) throws(BatchStop) in
             // What is read points into `buffer`: priced and written before it goes.
             emit(try input.read(cells: buffer, ranges: ranges), hadHeader: hadHeader)
+        }
+    }
+
+    /// Runs `read`, which feeds the whole input to this runner, then writes what is owed.
+    /// After an input that cannot be used, what was answered before it still goes out.
+    mutating func drive(into output: inout any ByteSink,
+                        _ read: (inout BatchRunner, inout any ByteSink) throws(BatchStop) -> Void) throws(BatchStop) {
+        do {
+            try read(&self, &output)
+            writer.finish()
+            try flush(into: &output)
+        } catch {
+            if case .invalid = error { try? flush(into: &output) }
+            throw error
         }
     }
 

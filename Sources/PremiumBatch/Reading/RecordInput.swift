@@ -86,7 +86,10 @@ struct JSONLinesInput: RecordInput {
             var end = member.lowerBound + 1
             while end < member.upperBound, line[end] != UInt8(ascii: "\"") { end += 1 }
             let key = UnsafeBufferPointer(rebasing: line[(member.lowerBound + 1)..<end])
-            if position < checkedKeys.count, checkedKeys[position].elementsEqual(key) { continue }
+            if position < checkedKeys.count, checkedKeys[position].count == key.count,
+               checkedKeys[position].withUnsafeBufferPointer({ key.isEmpty || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+                continue
+            }
             let name = String(decoding: key, as: UTF8.self)
             if let field = HeaderMatch.closest(to: name, among: RecordField.allCases.map(\.name)), HeaderMatch.normalized(field) != HeaderMatch.normalized(name) {
                 return LocalizedText(zh: "字段“\(Echo.value(name))”无法识别；您是否要输入“\(field)”？（其他字段会原样带到输出）",

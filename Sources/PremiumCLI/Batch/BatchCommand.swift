@@ -156,11 +156,7 @@ enum BatchCommand {
         /// Runs the roster into `sink`, then writes the summary.
         func run(into sink: inout some ByteSink, named outputName: FileName) throws(CLIError) {
             do throws(BatchStop) {
-                if inputFormat == .xlsx {
-                    // A workbook's directory is at its end: it is read whole.
-                    let bytes = file != nil ? try readAll(&file!) : try readAll(&input)
-                    try runner.process(workbook: bytes, into: &sink)
-                } else if file != nil {
+                if file != nil {
                     try runner.process(&file!, into: &sink)
                 } else {
                     try runner.process(&input, into: &sink)
@@ -274,11 +270,4 @@ enum BatchCommand {
         return BatchRun.isWorkbook(prefix: head) ? "xlsx" : "jsonl"
     }
 
-    /// All of an input (a workbook), checked.
-    private static func readAll(_ source: inout some ByteSource) throws(BatchStop) -> [UInt8] {
-        var bytes: [UInt8] = []
-        while source.read(into: &bytes, count: 1 << 20) > 0 {}
-        if let code = source.readError { throw .read(code) }
-        return bytes
-    }
 }

@@ -86,6 +86,19 @@ struct BatchCommandTests {
         #expect(result.output.contains(#""payable":112,"#))                 // dongzhi 四(三)2: 40% of 280
     }
 
+    /// An ID number is read (it gives the birth date) and also kept in the output, in its
+    /// place among the carried members, on the first line and on lines whose key order is
+    /// already known.
+    @Test func idNumbersAreKeptInJSONLinesOutput() throws {
+        let line = #"{"id_number":"43051119880412677X","name":"梁秀","region":"beita","year":2021,"paid_on":"2020-11-19"}"#
+        let result = runBatch([], input: line + "\n" + line + "\n")
+        #expect(result.status == .success)
+        for (number, output) in result.output.split(separator: "\n").enumerated() {
+            #expect(output.hasPrefix(#"{"line":\#(number + 1),"id_number":"43051119880412677X","name":"梁秀","#))
+        }
+        #expect(try jsonLines(result.output).map { $0["payable"] as? Int } == [280, 280])   // beita 二(三): 280 in the window 二(二)
+    }
+
     @Test func resultsEqualQuoteResultsForTheSameInputs() throws {
         let line = #"{"region":"nancheng","year":2021,"paid_on":"2021-08-01","tier":2,"category":"jiandang"}"#
         let batch = try #require(try jsonLines(runBatch(["--full"], input: line + "\n").output).first)

@@ -238,6 +238,8 @@ enum JSONLineScanner {
                     let field = RecordField(rawValue: Int(kind!))
                     // A known name has no escapes.
                     guard record.set(field, valueStart..<valueEnd, escaped: escape) else { throw Failure(message: .givenTwice(field.name)) }
+                    // An ID number is read and also carried, so the output keeps it as text.
+                    if field.kind == .idNumber { record.carried.append(memberStart..<valueEnd) }
                 } else if kind == KeyOrder.carried {
                     try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                 } else {

@@ -372,6 +372,11 @@ struct SecondClerkCheckTests {
         #expect(lines[0]["error"] as? String == "field 'catgory' is not known; did you mean 'category'? (other fields are carried as they are)")
         #expect((lines[1]["error"] as? String)?.contains("'household'") == true)
         #expect(lines[2]["payable"] as? Int == 280)
+        // Records whose keys follow the order of one already checked skip the check; a
+        // misspelt key repeated on every line, or one after clean lines, is still found.
+        let clean = #"{"region":"beita","id":"x","note":"n"}"#, misspelt = #"{"region":"beita","id":"x","catgory":"低保"}"#
+        let repeated = try jsonLines(runBatch([], input: [misspelt, misspelt, clean, clean, misspelt].joined(separator: "\n") + "\n").output)
+        #expect(repeated.map { ($0["error"] as? String)?.contains("'catgory'") == true } == [true, true, false, false, true])
     }
 
     @Test func batchMessagesNameTheColumnAsTheClerkKnowsIt() throws {

@@ -120,11 +120,13 @@ extension IDNumber {
     /// says what is wrong. `IDNumberTests` checks that the two agree.
     public static func birthDate(ofPlainASCII bytes: UnsafeBufferPointer<UInt8>, today: CivilDate) -> CivilDate? {
         guard bytes.count == 18 else { return nil }
+        // The weights are 2^(17-i) mod 11: Horner's rule with doubling gives the same sum
+        // modulo 11 without a table.
         var sum = 0
         for index in 0..<17 {
             let digit = Int(bytes[index] &- 48)
             guard digit < 10 else { return nil }
-            sum += digit * weights[index]
+            sum = (sum + digit) << 1
         }
         let last = bytes[17]
         let check = last == UInt8(ascii: "X") || last == UInt8(ascii: "x") ? 10 : Int(last &- 48)
@@ -147,12 +149,34 @@ extension IDNumber {
     /// Province-level codes of the mainland (GB/T 2260-2007 and its later editions as
     /// published by the Ministry of Civil Affairs): 北京 11 … 内蒙古 15, 辽宁 21 … 黑龙江 23,
     /// 上海 31 … 山东 37, 河南 41 … 海南 46, 重庆 50 … 西藏 54, 陕西 61 … 新疆 65.
-    static let mainlandProvinces: Set<Int> = Set([11...15, 21...23, 31...37, 41...46, 50...54, 61...65].joined())
+    static let mainlandProvinces = ProvinceCodes([11...15, 21...23, 31...37, 41...46, 50...54, 61...65])
     /// 台湾省 in GB/T 2260; kept for old numbers, though the mainland issues none today.
     static let taiwan = 71
     /// The address codes of residence permits (810000 香港, 820000 澳门, 830000 台湾; 2018
     /// rules of the Ministry of Public Security). 81 and 82 are also GB/T 2260 codes; 83 is not.
-    static let permitProvinces: Set<Int> = [81, 82, 83]
+    static let permitProvinces = ProvinceCodes([81...83])
+
+    /// Two-digit codes as the bits of two words: a lookup is a shift, for every number
+    /// of a roster.
+    struct ProvinceCodes: Sendable {
+        /// Bit `code` of codes 0–63, and bit `code - 64` of codes 64–99.
+        private let low: UInt64, high: UInt64
+
+        init(_ ranges: [ClosedRange<Int>]) {
+            let codes = Array(ranges.joined())
+            precondition(codes.allSatisfy { (0..<100).contains($0) })
+            low = codes.filter { $0 < 64 }.reduce(0) { $0 | 1 << UInt64($1) }
+            high = codes.filter { $0 >= 64 }.reduce(0) { $0 | 1 << UInt64($1 - 64) }
+        }
+
+        func contains(_ code: Int) -> Bool {
+            switch code {
+            case 0..<64: low >> UInt64(code) & 1 != 0
+            case 64..<100: high >> UInt64(code - 64) & 1 != 0
+            default: false
+            }
+        }
+    }
 
     /// ISO 7064 MOD 11-2 weights, 2^(17-i) mod 11 for the i-th of the 17 digits.
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

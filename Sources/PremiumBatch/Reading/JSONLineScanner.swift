@@ -26,6 +26,12 @@ enum JSONLineScanner {
         fileprivate let names = FieldNameTable()
         /// The last record's keys, in order.
         fileprivate let order = KeyOrder()
+        /// Bit `field.rawValue` is set for the keys of an ID number, read and also carried.
+        let idNumberFields = RecordField.allCases.reduce(UInt32(0)) { $1.kind == .idNumber ? $0 | 1 << UInt32($1.rawValue) : $0 }
+
+        /// Whether every key of the record last scanned was in the order kept from an
+        /// earlier record, so its carried keys are some of that record's.
+        var keysFollowedOrder: Bool { order.followed }
 
         init() {
             bounds = .allocate(capacity: 2 * RecordField.allCases.count)
@@ -82,7 +88,7 @@ enum JSONLineScanner {
                     && memchr(line.baseAddress! + value.lowerBound, 92, value.count) != nil
                 guard set(field, value, escaped: escape) else { throw Failure(message: .givenTwice(field.name)) }
                 // An ID number is read and also carried, so the output keeps it as text.
-                if field.kind == .idNumber { carried.append(member) }
+                if idNumberFields & (1 << UInt32(field.rawValue)) != 0 { carried.append(member) }
                 return
             }
             try addCarried(key, member: member, value: value, in: line)
@@ -239,7 +245,7 @@ enum JSONLineScanner {
                     // A known name has no escapes.
                     guard record.set(field, valueStart..<valueEnd, escaped: escape) else { throw Failure(message: .givenTwice(field.name)) }
                     // An ID number is read and also carried, so the output keeps it as text.
-                    if field.kind == .idNumber { record.carried.append(memberStart..<valueEnd) }
+                    if record.idNumberFields & (1 << UInt32(field.rawValue)) != 0 { record.carried.append(memberStart..<valueEnd) }
                 } else if kind == KeyOrder.carried {
                     try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                 } else {

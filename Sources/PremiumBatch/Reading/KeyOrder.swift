@@ -83,6 +83,10 @@ final class KeyOrder {
         lineKinds[position] = kind
     }
 
+    /// Whether every key of the current record was in the order kept: the order was not
+    /// replaced.
+    var followed: Bool { !diverged }
+
     /// Ends a record that was scanned without error, with `keys` keys: keeps its order
     /// when it had a key the order kept did not.
     @inline(__always)

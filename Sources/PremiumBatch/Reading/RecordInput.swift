@@ -66,12 +66,19 @@ struct JSONLinesInput: RecordInput {
             }
             return InputRecord(decoded: .failure(error.message), carried: .none, village: nil)
         }
-        if let misspelt = misspeltKey(in: bytes) {
-            return InputRecord(decoded: .failure(misspelt), carried: .none, village: nil)
+        // A record whose keys all follow the order kept has none but that record's keys:
+        // once those were checked, its are too.
+        if !(record.keysFollowedOrder && orderChecked) {
+            let misspelt = misspeltKey(in: bytes)
+            if !record.keysFollowedOrder { orderChecked = misspelt == nil }
+            if let misspelt { return InputRecord(decoded: .failure(misspelt), carried: .none, village: nil) }
         }
         return InputRecord(decoded: decoder.decode(bytes, record), carried: .json(bytes, record.carried),
                            village: record.village.map { UnsafeBufferPointer(rebasing: bytes[$0]) })
     }
+
+    /// Whether the record whose key order the scanner keeps had no misspelt key.
+    private var orderChecked = false
 
     /// The keys of the carried members last found to be no misspelt field, by position:
     /// a roster's records have the same keys, so each is compared, not looked up.

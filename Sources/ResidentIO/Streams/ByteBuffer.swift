@@ -2,42 +2,48 @@ import PolicyKit
 
 /// A growable byte buffer for the batch hot path: appends are a capacity check and a
 /// copy, with no copy-on-write or exclusivity bookkeeping.
+///
+/// The appends are `@inlinable`: batch calls them from another module several times per
+/// record, and a call each cost more than the copy.
 public final class ByteBuffer {
-    @exclusivity(unchecked) public private(set) var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) public private(set) var count = 0
-    @exclusivity(unchecked) private var capacity: Int
+    @usableFromInline @exclusivity(unchecked) var storage: UnsafeMutablePointer<UInt8>
+    @usableFromInline @exclusivity(unchecked) var used = 0
+    @usableFromInline @exclusivity(unchecked) var capacity: Int
 
     public init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        storage = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    public var base: UnsafeMutablePointer<UInt8> { storage }
+    public var count: Int { used }
+
+    deinit { storage.deallocate() }
 
     /// The bytes written so far.
-    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage, count: used) }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(_ byte: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        base[count] = byte
-        count += 1
+        if used == capacity { grow(to: used + 1) }
+        storage[used] = byte
+        used += 1
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
-        count += bytes.count
+        if used + bytes.count > capacity { grow(to: used + bytes.count) }
+        UnsafeMutableRawPointer(storage + used).copyMemory(from: source, byteCount: bytes.count)
+        used += bytes.count
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(UnsafeRawBufferPointer(bytes)) }
 
     public func append(_ bytes: [UInt8]) { bytes.withUnsafeBytes { append($0) } }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(_ text: StaticString) {
         append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -48,10 +54,10 @@ public final class ByteBuffer {
     }
 
     /// Appends `YYYY-MM-DD`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(date: CivilDate) {
-        if count + 10 > capacity { grow(to: count + 10) }
-        let at = base + count
+        if used + 10 > capacity { grow(to: used + 10) }
+        let at = storage + used
         let year = date.year
         // Two digits at a time, from a table of 00…99.
         let pairs = ByteBuffer.pairs.utf8Start
@@ -62,11 +68,11 @@ public final class ByteBuffer {
         at[5] = pairs[month]; at[6] = pairs[month + 1]
         at[7] = UInt8(ascii: "-")
         at[8] = pairs[day]; at[9] = pairs[day + 1]
-        count += 10
+        used += 10
     }
 
     /// "00" to "99", two bytes each (a literal: no lazy global to check on each date).
-    private static var pairs: StaticString {
+    @usableFromInline static var pairs: StaticString {
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
@@ -86,15 +92,16 @@ public final class ByteBuffer {
         }
     }
 
-    public func removeAll() { count = 0 }
+    public func removeAll() { used = 0 }
 
-    private func grow(to needed: Int) {
+    @usableFromInline
+    func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        larger.update(from: base, count: count)
-        base.deallocate()
-        base = larger
+        larger.update(from: storage, count: used)
+        storage.deallocate()
+        storage = larger
         capacity = newCapacity
     }
 }

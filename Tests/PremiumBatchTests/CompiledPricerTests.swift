@@ -156,4 +156,44 @@ struct CompiledPricerTests {
         // Most answers came from a result worked out for someone else.
         #expect(reused > count / 4, "reused \(reused) of \(count)")
     }
+
+    /// Refusals name the payment date ("2021-10-05缴费无法参保：…", nancheng 三(三)): one
+    /// result serves the whole key, with the date cut out of the text, once a resident
+    /// paying on another day has confirmed it. Memory does not grow with the days.
+    @Test func aRefusalNamingThePaymentDateIsKeptOncePerKey() throws {
+        let store = Self.store
+        let number = try #require(store.policies.firstIndex { $0.id == "nancheng" && $0.year == 2021 })
+        let pricer = CompiledPricer(store: store, language: .zh, full: false, csv: false)
+        let first = CivilDate(year: 2021, month: 10, day: 1)!
+        var results: [[UInt8]] = []
+        for offset in 0..<30 {
+            let resident = Resident(paidOn: first.adding(days: offset))
+            let got = Self.compiled(pricer, policy: number, resident)
+            #expect(got == Self.reference(store.policies[number], resident, full: false, csv: false))
+            results.append(got)
+        }
+        #expect(String(decoding: results[4], as: UTF8.self).contains(#""reason":"2021-10-05缴费无法参保：中途参保最迟申报缴费时间为参保年度的9月30日"#))
+        #expect(pricer.templates.count == 1)
+    }
+
+    /// When the first resident's payment date is also a date a text gives literally, the
+    /// cut would be wrong for other days: the second day shows it, and the key's
+    /// results are kept by exact payment date from then on.
+    @Test func aLiteralDateEqualToThePaymentDateIsNotCut() throws {
+        let files = PolicyStore.embeddedFiles.map { file in
+            guard file.path.hasSuffix("nancheng/2021.json") else { return file }
+            let text = String(decoding: file.bytes, as: UTF8.self)
+                .replacingOccurrences(of: "中途参保最迟申报缴费时间为参保年度的9月30日（", with: "中途参保最迟申报缴费时间为参保年度的9月30日，2021-10-05起不再受理（")
+            return (path: file.path, bytes: Array(text.utf8))
+        }
+        let store = try PolicyStore(files: files)
+        let number = try #require(store.policies.firstIndex { $0.id == "nancheng" && $0.year == 2021 })
+        let pricer = CompiledPricer(store: store, language: .zh, full: false, csv: false)
+        for day in [5, 9, 5, 12, 9, 20] {
+            let resident = Resident(paidOn: CivilDate(year: 2021, month: 10, day: day)!)
+            let got = String(decoding: Self.compiled(pricer, policy: number, resident), as: UTF8.self)
+            #expect(got == String(decoding: Self.reference(store.policies[number], resident, full: false, csv: false), as: UTF8.self))
+            #expect(got.contains("2021-10-05起不再受理"))
+        }
+    }
 }

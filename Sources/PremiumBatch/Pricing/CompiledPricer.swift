@@ -94,6 +94,10 @@ final class CompiledPricer {
             }
             if number >= 0 {
                 let template = templates[Int(number)]
+                if let day = template.unconfirmedDay, day != paidDay {
+                    return confirm(template, compiled, resident ?? facts.resident(categoryIDs: compiled.categoryIDs), facts,
+                                   paidOn: paidOn, key: key, selection: selection)
+                }
                 let cover = template.routeIndex.map {
                     compiled.cover(route: $0, paidOn: paidOn, paidDay: paidDay, facts)
                 }
@@ -111,34 +115,68 @@ final class CompiledPricer {
     }
 
     /// Quotes `resident` with the engine and keeps the result as a template for his key.
+    ///
+    /// A result whose texts name the payment date and no other date of the resident's
+    /// (a refusal: "2021-11-16缴费无法参保：…") is kept with the date cut out of the texts
+    /// too, so it serves the whole key; until a resident paying on another day confirms
+    /// it (`confirm`), it is not trusted for other days.
     private func compile(_ compiled: CompiledPolicy, _ resident: Resident, _ facts: ResidentFacts, paidOn: CivilDate,
                          key: PricingKey, selection: LocalizedText?) -> Priced {
-        let policy = compiled.policy
-        let template: ResultTemplate
-        var cover: CoverDates?
-        var mask: Int32
-        do {
-            let quote = try QuoteEngine(policy: policy, selection: selection).quote(resident)
-            cover = quote.route.map { policy.coverByRule(on: $0, paidOn: paidOn, for: resident) }
-            mask = printedDates(quote, resident: resident, cover: cover)
-            template = ResultTemplate.make(quote, policy: policy, cover: cover, csv: csv, language: language, full: full,
-                                           tally: CompiledPricer.tally(quote, policy: compiled.number))
-            if template.needsCover { template.routeIndex = policy.routes.firstIndex { $0 === quote.route } }
-        } catch {
-            let message = RequestError.policy(error).message(language)
-            mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
-            template = ResultTemplate.error(message, csv: csv)
-        }
-        let priced = Priced(template: template, paidOn: paidOn, cover: cover)
-        guard !key.overflow, keptBytes + template.size <= CompiledPricer.byteBudget, byKey.count < CompiledPricer.keyLimit
+        var (priced, mask) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: true)
+        if priced.template.unconfirmedDay != nil { mask = 0 }
+        guard !key.overflow, keptBytes + priced.template.size <= CompiledPricer.byteBudget, byKey.count < CompiledPricer.keyLimit
         else { return priced }
         if mask == 0 {
-            byKey.set(key, keep(template))
+            byKey.set(key, keep(priced.template))
         } else if byExactKey.count < CompiledPricer.exactLimit {
             byKey.set(key, -1 - mask)
-            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: paidOn, mask: mask))] = keep(template)
+            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: paidOn, mask: mask))] = keep(priced.template)
         }
         return priced
+    }
+
+    /// The engine's result for `resident`, as a template, and which of his dates its
+    /// texts name. With `textDates`, a result whose texts name the payment date alone
+    /// has it cut out of them, and is unconfirmed.
+    private func quote(_ compiled: CompiledPolicy, _ resident: Resident, paidOn: CivilDate, selection: LocalizedText?,
+                       textDates: Bool) -> (Priced, mask: Int32) {
+        let policy = compiled.policy
+        do {
+            let quote = try QuoteEngine(policy: policy, selection: selection).quote(resident)
+            let cover = quote.route.map { policy.coverByRule(on: $0, paidOn: paidOn, for: resident) }
+            let mask = printedDates(quote, resident: resident, cover: cover)
+            let cut = textDates && mask == 1
+            let template = ResultTemplate.make(quote, policy: policy, cover: cover, csv: csv, language: language, full: full,
+                                               tally: CompiledPricer.tally(quote, policy: compiled.number), textDates: cut)
+            if template.needsCover { template.routeIndex = policy.routes.firstIndex { $0 === quote.route } }
+            if cut { template.unconfirmedDay = paidOn.daysSince1970 }
+            return (Priced(template: template, paidOn: paidOn, cover: cover), mask)
+        } catch {
+            let message = RequestError.policy(error).message(language)
+            let mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
+            return (Priced(template: ResultTemplate.error(message, csv: csv), paidOn: paidOn, cover: nil), mask)
+        }
+    }
+
+    /// The first resident of `template`'s key paying on another day than the one it was
+    /// made for: quoted by the engine. When his result is the template filled with his
+    /// date, the template serves the key from now on; when it is not (a text holds a
+    /// literal date that was the first resident's payment date), the key's results are
+    /// kept by exact payment date, as for any text naming the resident's dates.
+    private func confirm(_ template: ResultTemplate, _ compiled: CompiledPolicy, _ resident: Resident, _ facts: ResidentFacts,
+                         paidOn: CivilDate, key: PricingKey, selection: LocalizedText?) -> Priced {
+        let (priced, _) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: true)
+        let firstDay = template.unconfirmedDay!
+        template.unconfirmedDay = nil
+        if priced.template.writesLike(template) { return Priced(template: template, paidOn: paidOn, cover: priced.cover) }
+        let (exact, _) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: false)
+        let first = CivilDate(daysSince1970: firstDay)
+        byKey.set(key, -1 - 1)
+        byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: first, mask: 1))] = template.number
+        if byExactKey.count < CompiledPricer.exactLimit, keptBytes + exact.template.size <= CompiledPricer.byteBudget {
+            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: paidOn, mask: 1))] = keep(exact.template)
+        }
+        return exact
     }
 
     private func keep(_ template: ResultTemplate) -> Int32 {

@@ -26,6 +26,10 @@ final class ResultTemplate {
     let tally: BatchTally
     /// The template's number, for counting residents per tally.
     var number: Int32 = -1
+    /// For a template whose texts had the payment date cut out: the payment day of the
+    /// resident it was made for, until a resident of the same key paying on another day
+    /// has been quoted by the engine and given the same result.
+    var unconfirmedDay: Int?
 
     init(bytes: [UInt8], holes: [(at: Int, hole: Hole)], route: Route?, tally: BatchTally) {
         self.bytes = bytes
@@ -60,8 +64,10 @@ final class ResultTemplate {
     ///
     /// - Parameters:
     ///   - cover: the route's rule for the resident the quote is for.
+    ///   - textDates: whether the payment date is also cut out of the texts (a refusal's
+    ///     "paid on 2021-07-15 …"), wherever its text appears outside the other holes.
     static func make(_ quote: Quote, policy: RegionPolicy, cover: CoverDates?, csv: Bool, language: Language, full: Bool,
-                     tally: BatchTally) -> ResultTemplate {
+                     tally: BatchTally, textDates: Bool = false) -> ResultTemplate {
         var wanted: [(Hole, String)] = [(.paidOn, quote.paidOn.description)]
         if let cover, let route = quote.route, quote.enrollable {
             if let start = quote.benefitStart, start == cover.start { wanted.append((.benefitStart, start.description)) }
@@ -100,7 +106,34 @@ final class ResultTemplate {
             }
             bytes += rendered[from...]
         }
+        if textDates { (bytes, holes) = cutting(Array(quote.paidOn.description.utf8), as: .paidOn, from: bytes, holes: holes) }
         return ResultTemplate(bytes: bytes, holes: holes, route: quote.route, tally: tally)
+    }
+
+    /// `bytes` with every occurrence of `text` that no hole splits cut out as `hole`.
+    private static func cutting(_ text: [UInt8], as hole: Hole, from bytes: [UInt8],
+                                holes: [(at: Int, hole: Hole)]) -> ([UInt8], [(at: Int, hole: Hole)]) {
+        var kept: [UInt8] = [], made: [(at: Int, hole: Hole)] = []
+        var next = 0, index = 0
+        while index < bytes.count {
+            while next < holes.count, holes[next].at == index { made.append((kept.count, holes[next].hole)); next += 1 }
+            let end = index + text.count
+            if end <= bytes.count, bytes[index..<end].elementsEqual(text),
+               !holes.contains(where: { $0.at > index && $0.at < end }) {
+                made.append((kept.count, hole))
+                index = end
+                continue
+            }
+            kept.append(bytes[index])
+            index += 1
+        }
+        while next < holes.count { made.append((kept.count, holes[next].hole)); next += 1 }
+        return (kept, made)
+    }
+
+    /// Whether two templates write the same bytes for every resident.
+    func writesLike(_ other: ResultTemplate) -> Bool {
+        bytes == other.bytes && holes.elementsEqual(other.holes) { $0.at == $1.at && $0.hole == $1.hole }
     }
 
     /// An error result, with no holes.

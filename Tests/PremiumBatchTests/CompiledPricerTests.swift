@@ -176,6 +176,23 @@ struct CompiledPricerTests {
         #expect(pricer.templates.count == 1)
     }
 
+    /// A payment too late for any cover names the payment date and the cover start it
+    /// would give ("2024-11-15缴费，待遇最早2025-01-15开始…", nanan 二(二), 60-day waiting period):
+    /// both are cut out, and residents born on different days share the result.
+    @Test func aRefusalNamingTheCoverStartIsKeptOncePerKey() throws {
+        let store = Self.store
+        let number = try #require(store.policies.firstIndex { $0.id == "nanan" && $0.year == 2024 })
+        let pricer = CompiledPricer(store: store, language: .zh, full: false, csv: false)
+        for offset in 0..<20 {
+            let resident = Resident(paidOn: CivilDate(year: 2024, month: 11, day: 5 + offset)!,
+                                    born: CivilDate(year: 1975 + offset % 10, month: 1 + offset % 12, day: 1 + offset))
+            let got = String(decoding: Self.compiled(pricer, policy: number, resident), as: UTF8.self)
+            #expect(got == String(decoding: Self.reference(store.policies[number], resident, full: false, csv: false), as: UTF8.self))
+            #expect(got.contains(#""reason_code":"no_cover_left""#))
+        }
+        #expect(pricer.templates.count == 1)
+    }
+
     /// When the first resident's payment date is also a date a text gives literally, the
     /// cut would be wrong for other days: the second day shows it, and the key's
     /// results are kept by exact payment date from then on.

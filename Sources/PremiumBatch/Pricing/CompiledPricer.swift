@@ -25,9 +25,19 @@ final class CompiledPricer {
     private let csv: Bool
     /// Template number by key; when the key's results print some of the resident's own
     /// dates, `-1 - mask` with a bit per date printed (see `dates(of:mask:)`).
-    private let byKey = KeyTable()
+    ///
+    /// Sized from the start for more keys than a year of the shipped notices gives a
+    /// realistic roster (1,613 at 10^6 residents), so that it does not double halfway
+    /// through a run.
+    private let byKey = KeyTable(capacity: 1 << 12)
     private var byExactKey: [ExactKey: Int32] = [:]
+    /// Template numbers with this bit set in `byKey` are unconfirmed: their texts had the
+    /// payment or cover dates cut out for the first resident of the key, whose payment
+    /// day is in `unconfirmedDays` (`confirm`).
+    private static let unconfirmed: Int32 = 1 << 30
+    private var unconfirmedDays: [PricingKey: Int] = [:]
     private(set) var templates: [ResultTemplate] = []
+    private var byShape: [ResultTemplate.Shape: Int32] = [:]
     /// Each text saying how a year was chosen, numbered for the key.
     private var selections: [String: Int] = [:]
 
@@ -93,11 +103,14 @@ final class CompiledPricer {
                 number = byExactKey[exact] ?? -1
             }
             if number >= 0 {
-                let template = templates[Int(number)]
-                if let day = template.unconfirmedDay, day != paidDay {
-                    return confirm(template, compiled, resident ?? facts.resident(categoryIDs: compiled.categoryIDs), facts,
-                                   paidOn: paidOn, key: key, selection: selection)
+                if number & CompiledPricer.unconfirmed != 0 {
+                    number &= ~CompiledPricer.unconfirmed
+                    if unconfirmedDays[key] != paidDay {
+                        return confirm(number, compiled, resident ?? facts.resident(categoryIDs: compiled.categoryIDs), facts,
+                                       paidOn: paidOn, key: key, selection: selection)
+                    }
                 }
+                let template = templates[Int(number)]
                 let cover = template.routeIndex.map {
                     compiled.cover(route: $0, paidOn: paidOn, paidDay: paidDay, facts)
                 }
@@ -122,11 +135,13 @@ final class CompiledPricer {
     /// it (`confirm`), it is not trusted for other days.
     private func compile(_ compiled: CompiledPolicy, _ resident: Resident, _ facts: ResidentFacts, paidOn: CivilDate,
                          key: PricingKey, selection: LocalizedText?) -> Priced {
-        var (priced, mask) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: true)
-        if priced.template.unconfirmedDay != nil { mask = 0 }
+        let (priced, mask, cut) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: true)
         guard !key.overflow, keptBytes + priced.template.size <= CompiledPricer.byteBudget, byKey.count < CompiledPricer.keyLimit
         else { return priced }
-        if mask == 0 {
+        if cut {
+            byKey.set(key, keep(priced.template) | CompiledPricer.unconfirmed)
+            unconfirmedDays[key] = paidOn.daysSince1970
+        } else if mask == 0 {
             byKey.set(key, keep(priced.template))
         } else if byExactKey.count < CompiledPricer.exactLimit {
             byKey.set(key, -1 - mask)
@@ -136,53 +151,65 @@ final class CompiledPricer {
     }
 
     /// The engine's result for `resident`, as a template, and which of his dates its
-    /// texts name. With `textDates`, a result whose texts name the payment date alone
-    /// has it cut out of them, and is unconfirmed.
+    /// texts name. With `textDates`, a result whose texts name the payment date or the
+    /// cover dates, and no other date of the resident's, has them cut out of the texts
+    /// (`cut`).
     private func quote(_ compiled: CompiledPolicy, _ resident: Resident, paidOn: CivilDate, selection: LocalizedText?,
-                       textDates: Bool) -> (Priced, mask: Int32) {
+                       textDates: Bool) -> (Priced, mask: Int32, cut: Bool) {
         let policy = compiled.policy
         do {
             let quote = try QuoteEngine(policy: policy, selection: selection).quote(resident)
             let cover = quote.route.map { policy.coverByRule(on: $0, paidOn: paidOn, for: resident) }
-            let mask = printedDates(quote, resident: resident, cover: cover)
-            let cut = textDates && mask == 1
+            let named = printedDates(quote, resident: resident, cover: cover)
+            // Texts that name the payment date or the cover dates, and none of the
+            // resident's other dates, can have them cut out.
+            let cut = textDates && named.own & ~1 == 0 && named.mask != 0
             let template = ResultTemplate.make(quote, policy: policy, cover: cover, csv: csv, language: language, full: full,
-                                               tally: CompiledPricer.tally(quote, policy: compiled.number), textDates: cut)
+                                               tally: CompiledPricer.tally(quote, policy: compiled.number),
+                                               textHoles: !cut ? [] : named.cover ? [.paidOn, .benefitStart, .benefitEnd] : [.paidOn])
+            let mask = named.mask
             if template.needsCover { template.routeIndex = policy.routes.firstIndex { $0 === quote.route } }
-            if cut { template.unconfirmedDay = paidOn.daysSince1970 }
-            return (Priced(template: template, paidOn: paidOn, cover: cover), mask)
+            return (Priced(template: template, paidOn: paidOn, cover: cover), cut ? 0 : mask, cut)
         } catch {
             let message = RequestError.policy(error).message(language)
-            let mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil)
-            return (Priced(template: ResultTemplate.error(message, csv: csv), paidOn: paidOn, cover: nil), mask)
+            let mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil).mask
+            return (Priced(template: ResultTemplate.error(message, csv: csv), paidOn: paidOn, cover: nil), mask, false)
         }
     }
 
-    /// The first resident of `template`'s key paying on another day than the one it was
-    /// made for: quoted by the engine. When his result is the template filled with his
-    /// date, the template serves the key from now on; when it is not (a text holds a
-    /// literal date that was the first resident's payment date), the key's results are
-    /// kept by exact payment date, as for any text naming the resident's dates.
-    private func confirm(_ template: ResultTemplate, _ compiled: CompiledPolicy, _ resident: Resident, _ facts: ResidentFacts,
+    /// The first resident of an unconfirmed key paying on another day than the one its
+    /// result (template `number`) was made for: quoted by the engine. When his result is
+    /// the template filled with his dates, the template serves the key from now on; when
+    /// it is not (a text gave a literal date that was the first resident's), the key's
+    /// results are kept by exact dates, as for any text naming the resident's dates.
+    private func confirm(_ number: Int32, _ compiled: CompiledPolicy, _ resident: Resident, _ facts: ResidentFacts,
                          paidOn: CivilDate, key: PricingKey, selection: LocalizedText?) -> Priced {
-        let (priced, _) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: true)
-        let firstDay = template.unconfirmedDay!
-        template.unconfirmedDay = nil
-        if priced.template.writesLike(template) { return Priced(template: template, paidOn: paidOn, cover: priced.cover) }
-        let (exact, _) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: false)
-        let first = CivilDate(daysSince1970: firstDay)
-        byKey.set(key, -1 - 1)
-        byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: first, mask: 1))] = template.number
+        unconfirmedDays[key] = nil
+        let template = templates[Int(number)]
+        let (priced, _, _) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: true)
+        if priced.template.writesLike(template) {
+            byKey.set(key, number)
+            return Priced(template: template, paidOn: paidOn, cover: priced.cover)
+        }
+        // The first resident's exact result is worked out again when his dates recur.
+        let (exact, mask, _) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: false)
+        byKey.set(key, -1 - mask)
         if byExactKey.count < CompiledPricer.exactLimit, keptBytes + exact.template.size <= CompiledPricer.byteBudget {
-            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: paidOn, mask: 1))] = keep(exact.template)
+            byExactKey[ExactKey(key: key, dates: CompiledPricer.dates(of: facts, paidOn: paidOn, mask: mask))] = keep(exact.template)
         }
         return exact
     }
 
+    /// The number of a template that writes what `template` writes, kept once: many
+    /// keys share a result (a refusal, an ordinary payer's fee), so the results kept are
+    /// bounded by the answers the notices give, not by the keys.
     private func keep(_ template: ResultTemplate) -> Int32 {
+        let shape = template.shape
+        if let known = byShape[shape] { return known }
         template.number = Int32(templates.count)
         templates.append(template)
         keptBytes += template.size
+        byShape[shape] = template.number
         return template.number
     }
 
@@ -197,26 +224,40 @@ final class CompiledPricer {
 
     /// Which of the resident's dates a text the result prints names: a bit each for the
     /// payment date, birth, school entry, employee insurance stopped and recognition
-    /// (`dates(of:mask:)`). A date derived from them (a cover start or end) counts as
-    /// all of them. Zero: no text names one, and the result holds for the whole key.
+    /// (`dates(of:mask:)`), and whether one names a cover start or end. `mask` counts a
+    /// date derived from them (a cover date) as all of them. Zero: no text names one,
+    /// and the result holds for the whole key.
     ///
     /// Which dates a text names is fixed by the branch of the engine that wrote it, and
     /// so by the key; a coincidence (a literal date equal to the resident's) only adds
     /// a bit, which keeps more results apart than needed, never fewer.
-    private func printedDates(_ quote: Quote, resident: Resident, cover: CoverDates?) -> Int32 {
+    private func printedDates(_ quote: Quote, resident: Resident, cover: CoverDates?) -> Named {
         var texts: [String] = []
         if let refusal = quote.refusal { texts.append(refusal.text(language)) }
         if full {
             texts += quote.assumptions.map { $0.text(language) }
             texts += quote.notes.map { $0(language) }
         }
-        return texts.reduce(0) { $0 | CompiledPricer.printed(in: $1, datesOf: resident, paidOn: quote.paidOn, cover: cover) }
+        return texts.reduce(Named(own: 0, cover: false)) {
+            let named = CompiledPricer.printed(in: $1, datesOf: resident, paidOn: quote.paidOn, cover: cover)
+            return Named(own: $0.own | named.own, cover: $0.cover || named.cover)
+        }
     }
 
-    private static func printed(in text: String, datesOf resident: Resident, paidOn: CivilDate, cover: CoverDates?) -> Int32 {
+    /// The dates a result's texts name.
+    private struct Named {
+        /// A bit per own date (`dates(of:mask:)`).
+        let own: Int32
+        /// Whether a cover start or end is named.
+        let cover: Bool
+        /// The dates the result depends on: a cover date depends on all of them.
+        var mask: Int32 { own | (cover ? 0b11111 : 0) }
+    }
+
+    private static func printed(in text: String, datesOf resident: Resident, paidOn: CivilDate, cover: CoverDates?) -> Named {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.contains(UInt8(ascii: "-")) else { return 0 }
+            guard bytes.contains(UInt8(ascii: "-")) else { return Named(own: 0, cover: false) }
             func names(_ date: CivilDate?) -> Bool {
                 guard let date, bytes.count >= 10 else { return false }
                 var needle = date.description
@@ -226,10 +267,9 @@ final class CompiledPricer {
                     }
                 }
             }
-            var mask: Int32 = 0
-            for (bit, date) in ownDates(resident, paidOn: paidOn).enumerated() where names(date) { mask |= 1 << bit }
-            if names(cover?.start) || names(cover?.end) { mask |= 0b11111 }
-            return mask
+            var own: Int32 = 0
+            for (bit, date) in ownDates(resident, paidOn: paidOn).enumerated() where names(date) { own |= 1 << bit }
+            return Named(own: own, cover: names(cover?.start) || names(cover?.end))
         }
     }
 

@@ -26,10 +26,18 @@ final class ResultTemplate {
     let tally: BatchTally
     /// The template's number, for counting residents per tally.
     var number: Int32 = -1
-    /// For a template whose texts had the payment date cut out: the payment day of the
-    /// resident it was made for, until a resident of the same key paying on another day
-    /// has been quoted by the engine and given the same result.
-    var unconfirmedDay: Int?
+
+    /// What a template writes and counts: two templates of one shape are interchangeable.
+    struct Shape: Hashable {
+        let bytes: [UInt8]
+        let holes: [Int]
+        let routeIndex: Int?
+        let tally: BatchTally
+    }
+
+    var shape: Shape {
+        Shape(bytes: bytes, holes: holes.map { $0.at << 2 | Int($0.hole.rawValue) }, routeIndex: routeIndex, tally: tally)
+    }
 
     init(bytes: [UInt8], holes: [(at: Int, hole: Hole)], route: Route?, tally: BatchTally) {
         self.bytes = bytes
@@ -64,10 +72,11 @@ final class ResultTemplate {
     ///
     /// - Parameters:
     ///   - cover: the route's rule for the resident the quote is for.
-    ///   - textDates: whether the payment date is also cut out of the texts (a refusal's
-    ///     "paid on 2021-07-15 …"), wherever its text appears outside the other holes.
+    ///   - textHoles: the dates also cut out of the texts (a refusal's "2021-07-15缴费…,
+    ///     待遇最早2021-09-14开始"), wherever their text appears outside the other holes:
+    ///     the payment date, and the cover's start and end.
     static func make(_ quote: Quote, policy: RegionPolicy, cover: CoverDates?, csv: Bool, language: Language, full: Bool,
-                     tally: BatchTally, textDates: Bool = false) -> ResultTemplate {
+                     tally: BatchTally, textHoles: [Hole] = []) -> ResultTemplate {
         var wanted: [(Hole, String)] = [(.paidOn, quote.paidOn.description)]
         if let cover, let route = quote.route, quote.enrollable {
             if let start = quote.benefitStart, start == cover.start { wanted.append((.benefitStart, start.description)) }
@@ -106,7 +115,15 @@ final class ResultTemplate {
             }
             bytes += rendered[from...]
         }
-        if textDates { (bytes, holes) = cutting(Array(quote.paidOn.description.utf8), as: .paidOn, from: bytes, holes: holes) }
+        for hole in textHoles {
+            let date: CivilDate? = switch hole {
+            case .paidOn: quote.paidOn
+            case .benefitStart: cover?.start
+            case .benefitEnd: cover?.end
+            case .waitingDays: nil
+            }
+            if let date { (bytes, holes) = cutting(Array(date.description.utf8), as: hole, from: bytes, holes: holes) }
+        }
         return ResultTemplate(bytes: bytes, holes: holes, route: quote.route, tally: tally)
     }
 

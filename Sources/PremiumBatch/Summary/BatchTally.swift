@@ -3,10 +3,10 @@ import ResidentIO
 
 /// What one result adds to the summary. Many records share a result, so the run counts
 /// records per result and multiplies at the end.
-struct BatchTally {
+struct BatchTally: Hashable {
     /// A subsidy amount by funder id (one per funder: a group's parts from one funder
     /// are added up, so that head-counts count each resident once).
-    struct Share {
+    struct Share: Hashable {
         let funder: String
         let amount: Int
     }

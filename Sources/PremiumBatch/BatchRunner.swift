@@ -226,8 +226,8 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
     }
 
     /// Prices and writes what `input` read (nothing for a header or a blank row).
-    private mutating func emit(_ found: InputRecord?, hadHeader: Bool) {
-        guard let read = found else {
+    private mutating func emit(_ found: consuming InputRecord?, hadHeader: Bool) {
+        guard let read = consume found else {
             if input.skippedBlank { summary.skipped += 1 }
             if !hadHeader, let names = input.carriedNames { writer.start(carriedNames: names) }
             return

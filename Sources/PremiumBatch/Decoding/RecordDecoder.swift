@@ -22,7 +22,8 @@ final class RecordDecoder {
         case facts(policy: Int, ResidentFacts)
         /// A record the general path read (boxed: rare, and large).
         indirect case resident(policy: Int, Resident, selection: LocalizedText?)
-        case failure(LocalizedText)
+        /// Boxed too, so that a record of plain values is copied without a value witness.
+        indirect case failure(LocalizedText)
     }
 
     private let store: PolicyStore

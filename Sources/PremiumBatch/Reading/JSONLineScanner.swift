@@ -18,8 +18,27 @@ enum JSONLineScanner {
         @exclusivity(unchecked) private(set) var escaped: UInt32 = 0
         /// Start and end of each present field's raw value bytes (with quotes for strings).
         private let bounds: UnsafeMutablePointer<Int>
-        /// Raw `"key":value` members that are not known fields, in input order.
-        @exclusivity(unchecked) var carried: [Range<Int>] = []
+        /// Raw `"key":value` members that are not known fields, in input order: valid
+        /// until the next record is scanned. Kept in storage of the record's own, so
+        /// that the result a record is read into holds no array (copying it, and
+        /// destroying it, would retain and release one for every record).
+        var carried: UnsafeBufferPointer<Range<Int>> { UnsafeBufferPointer(start: carriedStorage, count: carriedCount) }
+        private var carriedStorage: UnsafeMutablePointer<Range<Int>>
+        @exclusivity(unchecked) private var carriedCapacity = 16
+        @exclusivity(unchecked) private var carriedCount = 0
+
+        @inline(__always)
+        fileprivate func appendCarried(_ member: Range<Int>) {
+            if carriedCount == carriedCapacity {
+                let larger = UnsafeMutablePointer<Range<Int>>.allocate(capacity: 2 * carriedCapacity)
+                larger.moveInitialize(from: carriedStorage, count: carriedCount)
+                carriedStorage.deallocate()
+                carriedStorage = larger
+                carriedCapacity *= 2
+            }
+            (carriedStorage + carriedCount).initialize(to: member)
+            carriedCount += 1
+        }
         /// The raw value of a carried `village` member, for summaries.
         @exclusivity(unchecked) var village: Range<Int>?
         /// The known keys.
@@ -36,9 +55,13 @@ enum JSONLineScanner {
         init() {
             bounds = .allocate(capacity: 2 * RecordField.allCases.count)
             bounds.initialize(repeating: 0, count: 2 * RecordField.allCases.count)
+            carriedStorage = .allocate(capacity: carriedCapacity)
         }
 
-        deinit { bounds.deallocate() }
+        deinit {
+            bounds.deallocate()
+            carriedStorage.deallocate()
+        }
 
         /// The known fields of this record, scanned from `line`.
         @inline(__always)
@@ -71,7 +94,7 @@ enum JSONLineScanner {
         fileprivate func reset() {
             present = 0
             escaped = 0
-            carried.removeAll(keepingCapacity: true)
+            carriedCount = 0
             escapedKeys = false
             carriedBits = 0
             carriedSet = nil
@@ -88,7 +111,7 @@ enum JSONLineScanner {
                     && memchr(line.baseAddress! + value.lowerBound, 92, value.count) != nil
                 guard set(field, value, escaped: escape) else { throw Failure(message: .givenTwice(field.name)) }
                 // An ID number is read and also carried, so the output keeps it as text.
-                if idNumberFields & (1 << UInt32(field.rawValue)) != 0 { carried.append(member) }
+                if idNumberFields & (1 << UInt32(field.rawValue)) != 0 { appendCarried(member) }
                 return
             }
             try addCarried(key, member: member, value: value, in: line)
@@ -105,7 +128,7 @@ enum JSONLineScanner {
                               fatal: true)
             }
             if isCarriedTwice(key, in: line) { throw Failure(message: .givenTwice(String(decoding: key, as: UTF8.self))) }
-            carried.append(member)
+            appendCarried(member)
             if RecordField.isVillage(key) { village = value }
         }
 
@@ -245,7 +268,7 @@ enum JSONLineScanner {
                     // A known name has no escapes.
                     guard record.set(field, valueStart..<valueEnd, escaped: escape) else { throw Failure(message: .givenTwice(field.name)) }
                     // An ID number is read and also carried, so the output keeps it as text.
-                    if record.idNumberFields & (1 << UInt32(field.rawValue)) != 0 { record.carried.append(memberStart..<valueEnd) }
+                    if record.idNumberFields & (1 << UInt32(field.rawValue)) != 0 { record.appendCarried(memberStart..<valueEnd) }
                 } else if kind == KeyOrder.carried {
                     try record.addCarried(key, member: memberStart..<valueEnd, value: valueStart..<valueEnd, in: line)
                 } else {

@@ -15,7 +15,10 @@ struct InputRecord {
     /// CSV cell), when the record has one.
     let village: UnsafeBufferPointer<UInt8>?
     /// The village of a quoted CSV row, unescaped.
-    var villageText: String? = nil
+    var villageText: String? {
+        if case .csvText(let quoted) = carried { return quoted.village }
+        return nil
+    }
 }
 
 /// Reads records of one format into `InputRecord`s.
@@ -227,7 +230,7 @@ struct CSVInput: RecordInput {
             return InputRecord(decoded: .failure(LocalizedText(zh: "第\(column + 1)列没有表头，但本行在该列有值", en: "column \(column + 1) has no header but this row has a value in it")), carried: .none, village: nil)
         }
         if let column = previousErrorColumn, !CSV.trimmed(texts[column]).isEmpty, inputColumns.allSatisfy({ CSV.trimmed(texts[$0]).isEmpty }) {
-            return previousError(texts[column], carried: .csvText(carriedColumns.map { fields[$0] == nil ? texts[$0] : CSV.trimmed(texts[$0]) }))
+            return previousError(texts[column], carried: .csvText(QuotedCells(carriedColumns.map { fields[$0] == nil ? texts[$0] : CSV.trimmed(texts[$0]) })))
         }
         var values: [String?] = Array(repeating: nil, count: RecordField.allCases.count)
         for (column, field) in fields.enumerated() {
@@ -236,8 +239,9 @@ struct CSVInput: RecordInput {
             if !text.isEmpty { values[field.rawValue] = text }
         }
         return InputRecord(decoded: decoder.decode(texts: values),
-                           carried: .csvText(carriedColumns.map { fields[$0] == nil ? texts[$0] : CSV.trimmed(texts[$0]) }),
-                           village: nil, villageText: villageColumn.map { texts[$0] })
+                           carried: .csvText(QuotedCells(carriedColumns.map { fields[$0] == nil ? texts[$0] : CSV.trimmed(texts[$0]) },
+                                                         village: villageColumn.map { texts[$0] })),
+                           village: nil)
     }
 
     /// Whether a title row above the header (`2021年城乡居民医保参保名册`) was skipped.

@@ -33,8 +33,8 @@ struct JSONLinesWriter: ResultWriter {
             for (name, cell) in zip(carriedNames, cells) {
                 member(name, String(decoding: UnsafeBufferPointer(rebasing: bytes[cell]), as: UTF8.self))
             }
-        case .csvText(let cells):
-            for (name, cell) in zip(carriedNames, cells) { member(name, cell) }
+        case .csvText(let quoted):
+            for (name, cell) in zip(carriedNames, quoted.cells) { member(name, cell) }
         case .none:
             break
         }
@@ -119,8 +119,8 @@ struct CSVWriter: ResultWriter {
                     out.append(raw)
                 }
             }
-        case .csvText(let cells):
-            for (index, text) in cells.enumerated() { cell(index, text) }
+        case .csvText(let quoted):
+            for (index, text) in quoted.cells.enumerated() { cell(index, text) }
         case .none:
             for _ in carriedNames! { out.append(44) }
         }
@@ -155,7 +155,7 @@ struct CSVWriter: ResultWriter {
 
     /// The carried members of a JSON Lines record as CSV cells by name: a string's text,
     /// any other value's JSON as written.
-    private static func cells(_ members: [Range<Int>], of line: UnsafeBufferPointer<UInt8>) -> [String: String] {
+    private static func cells(_ members: UnsafeBufferPointer<Range<Int>>, of line: UnsafeBufferPointer<UInt8>) -> [String: String] {
         var cells: [String: String] = [:]
         for member in members {
             let raw = Array(line[member])

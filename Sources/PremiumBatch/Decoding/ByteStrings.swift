@@ -44,22 +44,29 @@ final class ByteStrings {
         return nil
     }
 
-    /// Byte equality of `count` bytes, eight at a time.
+    /// Byte equality of `count` bytes. Up to 16 bytes (every key and id batch compares)
+    /// it is two loads from each side, the first and the last bytes overlapping, with
+    /// no loop whose exit depends on the length; longer strings go eight at a time.
     @inline(__always)
     static func equal(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
         guard let rhs else { return count == 0 }
         let left = UnsafeRawPointer(lhs), right = UnsafeRawPointer(rhs)
+        @inline(__always) func differ<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
+            left.loadUnaligned(fromByteOffset: offset, as: T.self) ^ right.loadUnaligned(fromByteOffset: offset, as: T.self)
+        }
+        switch count {
+        case 8...16: return differ(UInt64.self, at: 0) | differ(UInt64.self, at: count - 8) == 0
+        case 4..<8: return differ(UInt32.self, at: 0) | differ(UInt32.self, at: count - 4) == 0
+        case 2..<4: return differ(UInt16.self, at: 0) | differ(UInt16.self, at: count - 2) == 0
+        case 1: return lhs[0] == rhs[0]
+        case 0: return true
+        default: break
+        }
         var offset = 0
         while offset + 8 <= count {
-            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                return false
-            }
+            if differ(UInt64.self, at: offset) != 0 { return false }
             offset += 8
         }
-        while offset < count {
-            if lhs[offset] != rhs[offset] { return false }
-            offset += 1
-        }
-        return true
+        return differ(UInt64.self, at: count - 8) == 0
     }
 }

@@ -33,6 +33,14 @@ final class ResultTemplate {
         let holes: [Int]
         let routeIndex: Int?
         let tally: BatchTally
+
+        /// The bytes hashed as one block (the synthesized hash feeds them one by one).
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(holes)
+            hasher.combine(routeIndex)
+            hasher.combine(tally)
+        }
     }
 
     var shape: Shape {

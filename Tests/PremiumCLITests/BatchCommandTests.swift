@@ -84,6 +84,10 @@ struct BatchCommandTests {
         #expect(result.status == .success)
         #expect(result.output.hasPrefix(#"{"line":1,"id":"x1","name":"王 \"小\" 二","note":"a,b\nc","nested":{"k":[1,2.50,null,true]},"benefit_end":"2021-12-31""#))
         #expect(result.output.contains(#""payable":112,"#))                 // dongzhi 四(三)2: 40% of 280
+        // Carried members next to each other are copied as one run; a known field or a
+        // space between them splits the run, and the output has neither.
+        let spaced = #"{"id":"x1","a":1, "b":2 ,"region":"dongzhi","c":[3],"d":"4","year":2021}"# + "\n"
+        #expect(runBatch([], input: spaced).output.hasPrefix(#"{"line":1,"id":"x1","a":1,"b":2,"c":[3],"d":"4","benefit_end""#))
     }
 
     /// An ID number is read (it gives the birth date) and also kept in the output, in its

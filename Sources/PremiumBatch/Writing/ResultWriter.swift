@@ -27,8 +27,19 @@ struct JSONLinesWriter: ResultWriter {
         out.append(#"{"line":"# as StaticString)
         line.append(to: out)
         switch carried {
-        case .json(let bytes, let members):
-            for member in members { out.append(44); out.append(UnsafeBufferPointer(rebasing: bytes[member])) }
+        case .json(let bytes, var members):
+            // Members next to each other in the record (`"id_number":…,"name":…`) are
+            // copied as one run, commas and all.
+            while let first = members.first {
+                var end = first.upperBound, next = 1
+                while next < members.count, members[next].lowerBound == end + 1, bytes[end] == 44 {
+                    end = members[next].upperBound
+                    next += 1
+                }
+                out.append(44)
+                out.append(UnsafeBufferPointer(rebasing: bytes[first.lowerBound..<end]))
+                members = UnsafeBufferPointer(rebasing: members[next...])
+            }
         case .csv(let bytes, let cells):
             for (name, cell) in zip(carriedNames, cells) {
                 member(name, String(decoding: UnsafeBufferPointer(rebasing: bytes[cell]), as: UTF8.self))

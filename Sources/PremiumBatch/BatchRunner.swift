@@ -242,11 +242,43 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
             priced = CompiledPricer.Priced(template: ResultTemplate.error(message(language), csv: writer is CSVWriter),
                                            paidOn: CivilDate(daysSince1970: 0), cover: nil)
         }
+        summary.add(priced.template)
+        if summary.wantsVillages { addVillage(read, priced.template) }
+        if writer.awaitsColumns, !hold(priced.template, carried: read.carried) { return }
         writer.beginLine(line, carried: read.carried)
         priced.template.write(into: writer.out, paidOn: priced.paidOn, cover: priced.cover)
         writer.endLine()
-        summary.add(priced.template)
-        if summary.wantsVillages { addVillage(read, priced.template) }
+    }
+
+    /// Error lines of a JSON Lines roster before its first record that could be read,
+    /// when the output is CSV: the header, written once, takes its carried columns from
+    /// that record, so these wait for it (at most `heldLimit`; past them, or at the end,
+    /// the header goes out without carried columns).
+    private var held: [(line: Int, template: ResultTemplate)] = []
+    static var heldLimit: Int { 1_000 }
+
+    /// Holds an error line (nothing carried) while the columns await a record; for a
+    /// record that names them, writes the held lines after the header it gives. False:
+    /// the line was held, not to be written now.
+    private mutating func hold(_ template: ResultTemplate, carried: CarriedFields) -> Bool {
+        if case .none = carried, held.count < BatchRunner.heldLimit {
+            held.append((line.value, template))
+            return false
+        }
+        writeHeld(naming: carried)
+        return true
+    }
+
+    /// Writes the held lines, after the header `carried` names (nothing: no carried columns).
+    private mutating func writeHeld(naming carried: CarriedFields) {
+        guard !held.isEmpty else { return }
+        writer.nameColumns(from: carried)
+        for (number, template) in held {
+            writer.beginLine(LineNumber(number), carried: .none)
+            template.write(into: writer.out, paidOn: CivilDate(daysSince1970: 0), cover: nil)
+            writer.endLine()
+        }
+        held.removeAll()
     }
 
     /// A worksheet row: its cells as text, numbered as the sheet numbers it, so a clerk
@@ -270,10 +302,14 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
                         _ read: (inout BatchRunner, inout any ByteSink) throws(BatchStop) -> Void) throws(BatchStop) {
         do {
             try read(&self, &output)
+            writeHeld(naming: .none)
             writer.finish()
             try flush(into: &output)
         } catch {
-            if case .invalid = error { try? flush(into: &output) }
+            if case .invalid = error {
+                writeHeld(naming: .none)
+                try? flush(into: &output)
+            }
             throw error
         }
     }
@@ -291,12 +327,13 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
     }
 
     mutating func tooLong(lines: Int) {
-        writer.beginLine(line, carried: .none)
+        defer { line.advance(by: lines) }
         let template = ResultTemplate.error(BatchRun.tooLongMessage(language), csv: writer is CSVWriter)
+        summary.add(template)
+        if writer.awaitsColumns, !hold(template, carried: .none) { return }
+        writer.beginLine(line, carried: .none)
         template.write(into: writer.out, paidOn: CivilDate(daysSince1970: 0), cover: nil)
         writer.endLine()
-        summary.add(template)
-        line.advance(by: lines)
     }
 
     mutating func chunkDone(into output: inout any ByteSink) throws(BatchStop) {

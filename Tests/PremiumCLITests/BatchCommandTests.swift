@@ -166,6 +166,28 @@ struct BatchCommandTests {
         #expect(rows[1].hasPrefix("2,c1,\"李, 四\",beita,2021,dibao,1,2020-09-01,true,280,580,0,85,dibao,195,0,2021-01-01,2021-12-31,0,centralised,,,"))
     }
 
+    /// JSON Lines in, CSV out: the header names the carried columns of the first record
+    /// that could be read, even when the lines before it are errors (not JSON, blank, a
+    /// misspelt field); those are written after the header, in their place.
+    @Test func csvOutKeepsCarriedColumnsWhenTheFirstLinesAreErrors() {
+        let good = #"{"id_number":"43051119880412677X","name":"梁秀","region":"beita","year":2021,"paid_on":"2020-11-19"}"#
+        let input = ["not json", "", #"{"name":"x","region":"beita","year":2021,"paid_onn":"2020-11-19"}"#, good, "{"].joined(separator: "\n") + "\n"
+        let result = runBatch(["--output-format", "csv"], input: input)
+        let rows = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(rows[0].hasPrefix("line,id_number,name,region,year,"))
+        #expect(rows.count == 7)   // header, five lines, the final newline
+        #expect(rows[1].hasPrefix("1,,,,") && rows[1].hasSuffix("not a JSON object"))
+        #expect(rows[2].hasPrefix("2,,,,") && rows[2].hasSuffix("empty line"))
+        #expect(rows[3].hasPrefix("3,,,,") && rows[3].contains("did you mean 'paid_on'?"))
+        // beita 二(三): 280 in the window 二(二); the ID number keeps its tab for Excel.
+        #expect(rows[4].hasPrefix("4,\t43051119880412677X,梁秀,beita,2021,,1,2020-11-19,true,280,"))
+        #expect(rows[5].hasPrefix("5,,,,") && rows[5].hasSuffix("expected a key in quotes"))
+        #expect(result.status == .dataError)
+        // A roster of errors only still gets a header, and every line.
+        let errors = runBatch(["--output-format", "csv"], input: "x\ny\n")
+        #expect(errors.output.split(separator: "\n").map { $0.prefix(2) } == ["li", "1,", "2,"])
+    }
+
     @Test func invalidUTF8AndHugeLinesStillGiveOneLineEach() throws {
         var input = Array(#"{"region":"beita","year":2021,"name":""#.utf8) + [0xFF, 0xFE] + Array("\"}\n".utf8)
         input += Array(#"{"region":"beita","year":2021,"pad":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 1_000_000) + Array("\"}\n".utf8)

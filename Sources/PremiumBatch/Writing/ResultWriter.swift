@@ -13,6 +13,11 @@ protocol ResultWriter {
     mutating func endLine()
     /// Anything owed at the end of the run (a CSV header when there were no records).
     mutating func finish()
+    /// Whether the columns are still to be named by the first record that carries
+    /// fields (CSV output of a JSON Lines roster, before its first readable record).
+    var awaitsColumns: Bool { get }
+    /// Names the columns from a record's carried fields, if they are still to be named.
+    mutating func nameColumns(from carried: CarriedFields)
 }
 
 /// `{"line":N, carried members, result members}` per line.
@@ -65,6 +70,9 @@ struct JSONLinesWriter: ResultWriter {
     }
 
     mutating func finish() {}
+
+    var awaitsColumns: Bool { false }
+    mutating func nameColumns(from carried: CarriedFields) {}
 }
 
 /// `line, carried cells, result cells` per row, after a header row.
@@ -97,15 +105,20 @@ struct CSVWriter: ResultWriter {
         out.append(10)
     }
 
-    mutating func beginLine(_ line: LineNumber, carried: CarriedFields) {
-        if carriedNames == nil {
-            // JSON Lines in: the first record's carried keys, sorted, name the columns.
-            if case .json(let bytes, let members) = carried {
-                writeHeader(CSVWriter.cells(members, of: bytes).keys.sorted())
-            } else {
-                writeHeader([])
-            }
+    var awaitsColumns: Bool { carriedNames == nil }
+
+    mutating func nameColumns(from carried: CarriedFields) {
+        guard carriedNames == nil else { return }
+        // JSON Lines in: the first record's carried keys, sorted, name the columns.
+        if case .json(let bytes, let members) = carried {
+            writeHeader(CSVWriter.cells(members, of: bytes).keys.sorted())
+        } else {
+            writeHeader([])
         }
+    }
+
+    mutating func beginLine(_ line: LineNumber, carried: CarriedFields) {
+        nameColumns(from: carried)
         line.append(to: out)
         switch carried {
         case .json(let bytes, let members):

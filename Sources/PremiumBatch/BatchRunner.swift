@@ -244,7 +244,7 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         }
         summary.add(priced.template)
         if summary.wantsVillages { addVillage(read, priced.template) }
-        if writer.awaitsColumns, !hold(priced.template, carried: read.carried) { return }
+        if writer.awaitsColumns, holds(priced.template, carried: read.carried) { return }
         writer.beginLine(line, carried: read.carried)
         priced.template.write(into: writer.out, paidOn: priced.paidOn, cover: priced.cover)
         writer.endLine()
@@ -257,16 +257,15 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
     private var held: [(line: Int, template: ResultTemplate)] = []
     static var heldLimit: Int { 1_000 }
 
-    /// Holds an error line (nothing carried) while the columns await a record; for a
-    /// record that names them, writes the held lines after the header it gives. False:
-    /// the line was held, not to be written now.
-    private mutating func hold(_ template: ResultTemplate, carried: CarriedFields) -> Bool {
+    /// Whether the line is held: an error line (nothing carried) while the columns await
+    /// a record. For any other line, first writes the held ones after the header it gives.
+    private mutating func holds(_ template: ResultTemplate, carried: CarriedFields) -> Bool {
         if case .none = carried, held.count < BatchRunner.heldLimit {
             held.append((line.value, template))
-            return false
+            return true
         }
         writeHeld(naming: carried)
-        return true
+        return false
     }
 
     /// Writes the held lines, after the header `carried` names (nothing: no carried columns).
@@ -330,7 +329,7 @@ struct BatchRunner<Input: RecordInput, Writer: ResultWriter>: RecordConsumer {
         defer { line.advance(by: lines) }
         let template = ResultTemplate.error(BatchRun.tooLongMessage(language), csv: writer is CSVWriter)
         summary.add(template)
-        if writer.awaitsColumns, !hold(template, carried: .none) { return }
+        if writer.awaitsColumns, holds(template, carried: .none) { return }
         writer.beginLine(line, carried: .none)
         template.write(into: writer.out, paidOn: CivilDate(daysSince1970: 0), cover: nil)
         writer.endLine()

@@ -129,10 +129,10 @@ final class CompiledPricer {
 
     /// Quotes `resident` with the engine and keeps the result as a template for his key.
     ///
-    /// A result whose texts name the payment date and no other date of the resident's
-    /// (a refusal: "2021-11-16缴费无法参保：…") is kept with the date cut out of the texts
-    /// too, so it serves the whole key; until a resident paying on another day confirms
-    /// it (`confirm`), it is not trusted for other days.
+    /// A result whose texts name the payment date or a cover date and no other date of
+    /// the resident's (a refusal: "2021-11-16缴费无法参保：…") is kept with those dates cut
+    /// out of the texts too, so it serves the whole key; until a resident paying on
+    /// another day confirms it (`confirm`), it is not trusted for other days.
     private func compile(_ compiled: CompiledPolicy, _ resident: Resident, _ facts: ResidentFacts, paidOn: CivilDate,
                          key: PricingKey, selection: LocalizedText?) -> Priced {
         let (priced, mask, cut) = quote(compiled, resident, paidOn: paidOn, selection: selection, textDates: true)
@@ -167,9 +167,8 @@ final class CompiledPricer {
             let template = ResultTemplate.make(quote, policy: policy, cover: cover, csv: csv, language: language, full: full,
                                                tally: CompiledPricer.tally(quote, policy: compiled.number),
                                                textHoles: !cut ? [] : named.cover ? [.paidOn, .benefitStart, .benefitEnd] : [.paidOn])
-            let mask = named.mask
             if template.needsCover { template.routeIndex = policy.routes.firstIndex { $0 === quote.route } }
-            return (Priced(template: template, paidOn: paidOn, cover: cover), cut ? 0 : mask, cut)
+            return (Priced(template: template, paidOn: paidOn, cover: cover), cut ? 0 : named.mask, cut)
         } catch {
             let message = RequestError.policy(error).message(language)
             let mask = CompiledPricer.printed(in: message, datesOf: resident, paidOn: paidOn, cover: nil).mask

@@ -344,9 +344,12 @@ enum JSONLineScanner {
                 }
             case 0..<0x20: return nil
             case 0xE1...0xEC:
-                // Most Chinese characters: three bytes, any continuation bytes allowed.
-                guard index + 3 <= line.count, line[index + 1] & 0xC0 == 0x80, line[index + 2] & 0xC0 == 0x80 else { return nil }
-                index += 3
+                // Most Chinese characters: three bytes, any continuation bytes allowed;
+                // a name is a run of them, taken here without going back to the words.
+                repeat {
+                    guard index + 3 <= line.count, line[index + 1] & 0xC0 == 0x80, line[index + 2] & 0xC0 == 0x80 else { return nil }
+                    index += 3
+                } while index < line.count && line[index] &- 0xE1 < 12
             case 0x80...:
                 guard let length = utf8Length(line, index) else { return nil }
                 index += length

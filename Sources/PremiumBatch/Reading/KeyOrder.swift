@@ -3,8 +3,8 @@
 /// first compares a key's bytes with the next key, or the one or two after it, in the
 /// order kept, and only when none is the same finds the key's end and looks it up. The
 /// order is kept from the last record that had a key it did not. A key matches only when
-/// the same bytes are followed by the closing quote; keys kept here never hold an escape,
-/// so a match is the whole key.
+/// the same bytes are followed by the closing quote (kept with the key, so one comparison
+/// checks both); keys kept here never hold an escape, so a match is the whole key.
 final class KeyOrder {
     /// What a key was last time: a field's `rawValue`, or `carried`.
     static let carried: Int16 = -1
@@ -62,11 +62,11 @@ final class KeyOrder {
         let last = min(count, cursor + 1 + KeyOrder.skips)
         let text = line.baseAddress! + index + 1
         while position < last {
-            let length = counts[position], close = index + 1 + length
-            if close < line.count, line[close] == UInt8(ascii: "\""),
-               ByteStrings.equal(bytes + starts[position], text, length) {
+            // The key is kept with its closing quote: one comparison takes both.
+            let length = counts[position], end = index + 1 + length
+            if end <= line.count, ByteStrings.equal(bytes + starts[position], text, length) {
                 cursor = position + 1
-                return (close + 1, kinds[position])
+                return (end, kinds[position])
             }
             position += 1
         }
@@ -100,7 +100,7 @@ final class KeyOrder {
         var total = 0
         for position in 0..<keys {
             if lineKinds[position] == KeyOrder.escaped { return }
-            total += lineCounts[position]
+            total += lineCounts[position] + 1
         }
         if total > byteCapacity {
             bytes.deallocate()
@@ -109,11 +109,12 @@ final class KeyOrder {
         }
         var at = 0
         for position in 0..<keys {
-            (bytes + at).update(from: line.baseAddress! + lineStarts[position], count: lineCounts[position])
+            // The key and its closing quote (the byte after a key noted is that quote).
+            (bytes + at).update(from: line.baseAddress! + lineStarts[position], count: lineCounts[position] + 1)
             starts[position] = at
-            counts[position] = lineCounts[position]
+            counts[position] = lineCounts[position] + 1
             kinds[position] = lineKinds[position]
-            at += lineCounts[position]
+            at += lineCounts[position] + 1
         }
         count = keys
     }

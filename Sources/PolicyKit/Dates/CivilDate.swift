@@ -18,7 +18,10 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         self.day = day
     }
 
-    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+    /// A date whose fields are known to name a real day (one taken apart and put back,
+    /// as batch packs a checked date into a word): no check.
+    @inlinable
+    package init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -63,6 +66,9 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 
 extension CivilDate {
     /// Days since 1970-01-01 (negative before), by Hinnant's `days_from_civil`.
+    /// Inlinable: batch takes it of each resident's dates, and a call cost more than the
+    /// arithmetic.
+    @inlinable
     public var daysSince1970: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -52,7 +52,8 @@ struct ResidentFacts {
     @inline(__always)
     private static func unpack(_ packed: UInt32) -> CivilDate? {
         guard packed != 0 else { return nil }
-        return CivilDate(year: Int(packed >> 9), month: Int((packed >> 5) & 15), day: Int(packed & 31))
+        // Only checked dates are packed.
+        return CivilDate(unchecked: Int(packed >> 9), Int((packed >> 5) & 15), Int(packed & 31))
     }
 
     /// Groups the facts hold, at most (more leave the key's range: the engine answers).

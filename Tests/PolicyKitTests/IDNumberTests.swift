@@ -38,6 +38,24 @@ struct IDNumberTests {
         #expect(valid > 5_000)
     }
 
+    /// The fast path reads sixteen characters at a time as words: a byte that is not a
+    /// digit, in any of the first seventeen places, is refused, whatever its value
+    /// (those just below "0" and above "9", "X", letters, controls, and bytes of Chinese
+    /// text), and refused too when digits around it would borrow or carry from it.
+    @Test func theRosterFastPathRefusesEveryByteThatIsNotADigit() {
+        let valid = Array("430511199001011236".utf8)
+        let today = CivilDate(year: 2026, month: 12, day: 2)!
+        #expect(valid.withUnsafeBufferPointer { IDNumber.birthDate(ofPlainASCII: $0, today: today) } == day("1990-01-01"))
+        for place in 0..<17 {
+            for byte in (0...255).map(UInt8.init) where !(48...57).contains(byte) {
+                var bytes = valid
+                bytes[place] = byte
+                let fast = bytes.withUnsafeBufferPointer { IDNumber.birthDate(ofPlainASCII: $0, today: today) }
+                #expect(fast == nil, "byte \(byte) in place \(place)")
+            }
+        }
+    }
+
     @Test("reads valid numbers", arguments: [
         ("430511199001011236", "430511199001011236", "1990-01-01", IDNumber.Sex.male, IDNumber.Holder.citizen),
         ("11010519491231002X", "11010519491231002X", "1949-12-31", .female, .citizen),

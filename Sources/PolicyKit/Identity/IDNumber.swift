@@ -75,13 +75,13 @@ public struct IDNumber: Hashable, Sendable {
         let holder: Holder
         let province = digits[0] * 10 + digits[1]
         if digits[0] == 9, !legacy {
-            guard IDNumber.mainlandProvinces.contains(digits[1] * 10 + digits[2]) else {
+            guard IDNumber.isMainland(digits[1] * 10 + digits[2]) else {
                 throw .unknownProvince(IDNumber.string(digits[0...2]))
             }
             holder = .foreignPermanentResident
-        } else if !legacy, IDNumber.permitProvinces.contains(province) {
+        } else if !legacy, IDNumber.isPermit(province) {
             holder = .residencePermit
-        } else if IDNumber.mainlandProvinces.contains(province) || province == IDNumber.taiwan {
+        } else if IDNumber.isMainland(province) || province == IDNumber.taiwan {
             holder = .citizen
         } else {
             throw .unknownProvince(IDNumber.string(digits[0...1]))
@@ -120,23 +120,37 @@ extension IDNumber {
     /// says what is wrong. `IDNumberTests` checks that the two agree.
     public static func birthDate(ofPlainASCII bytes: UnsafeBufferPointer<UInt8>, today: CivilDate) -> CivilDate? {
         guard bytes.count == 18 else { return nil }
-        // The weights are 2^(17-i) mod 11: Horner's rule with doubling gives the same sum
-        // modulo 11 without a table.
-        var sum = 0
-        for index in 0..<17 {
-            let digit = Int(bytes[index] &- 48)
-            guard digit < 10 else { return nil }
-            sum = (sum + digit) << 1
+        // The first sixteen characters as two words of digit values, a byte each.
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let zeros: UInt64 = 0x3030_3030_3030_3030, tops: UInt64 = 0x8080_8080_8080_8080, over: UInt64 = 0x7676_7676_7676_7676
+        let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) &- zeros
+        let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) &- zeros
+        let seventeenth = Int(bytes[16] &- 48)
+        // A digit's value is 0–9, so neither it nor it plus 0x76 reaches 0x80; the lowest
+        // byte that is not a digit sets a top bit in one of them (those above may be
+        // noise from its borrow or carry, but one set bit is enough).
+        guard (low | (low &+ over) | high | (high &+ over)) & tops == 0, seventeenth < 10 else { return nil }
+        // The check sum: each digit times its weight (`weights`), four at a time: the
+        // digits of alternate bytes are lanes of 16 bits, and a product with the weights
+        // in reverse order collects their sum in the top lane.
+        @inline(__always) func weighted(_ word: UInt64, _ reversedWeights: UInt64) -> Int {
+            Int(((word & 0x00FF_00FF_00FF_00FF) &* reversedWeights) >> 48)
         }
+        @inline(__always) func lanes(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> UInt64 { a | b << 16 | c << 32 | d << 48 }
+        // The weight of digit i is 2^(17-i) mod 11 (`weights`), worked out by the compiler.
+        @inline(__always) func w(_ index: Int) -> UInt64 { UInt64((1 << (17 - index)) % 11) }
+        let sum = weighted(low, lanes(w(6), w(4), w(2), w(0))) + weighted(low >> 8, lanes(w(7), w(5), w(3), w(1)))
+            + weighted(high, lanes(w(14), w(12), w(10), w(8))) + weighted(high >> 8, lanes(w(15), w(13), w(11), w(9)))
+            + seventeenth * Int(w(16))
         let last = bytes[17]
         let check = last == UInt8(ascii: "X") || last == UInt8(ascii: "x") ? 10 : Int(last &- 48)
         guard check <= 10, check == (12 - sum % 11) % 11 else { return nil }
-        func digit(_ index: Int) -> Int { Int(bytes[index] - 48) }
-        let province = digit(0) * 10 + digit(1)
+        @inline(__always) func digit(_ index: Int) -> Int { Int(truncatingIfNeeded: (index < 8 ? low >> (8 * index) : high >> (8 * (index - 8))) & 0xFF) }
         if digit(0) == 9 {
-            guard mainlandProvinces.contains(digit(1) * 10 + digit(2)) else { return nil }
+            guard isMainland(digit(1) * 10 + digit(2)) else { return nil }
         } else {
-            guard mainlandProvinces.contains(province) || permitProvinces.contains(province) || province == taiwan else { return nil }
+            let province = digit(0) * 10 + digit(1)
+            guard isMainland(province) || isPermit(province) || province == taiwan else { return nil }
         }
         let year = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9)
         guard let born = CivilDate(year: year, month: digit(10) * 10 + digit(11), day: digit(12) * 10 + digit(13)),
@@ -149,34 +163,18 @@ extension IDNumber {
     /// Province-level codes of the mainland (GB/T 2260-2007 and its later editions as
     /// published by the Ministry of Civil Affairs): 北京 11 … 内蒙古 15, 辽宁 21 … 黑龙江 23,
     /// 上海 31 … 山东 37, 河南 41 … 海南 46, 重庆 50 … 西藏 54, 陕西 61 … 新疆 65.
-    static let mainlandProvinces = ProvinceCodes([11...15, 21...23, 31...37, 41...46, 50...54, 61...65])
+    /// A switch, not a set: no lazily made global to reach, for every number of a roster.
+    static func isMainland(_ code: Int) -> Bool {
+        switch code {
+        case 11...15, 21...23, 31...37, 41...46, 50...54, 61...65: true
+        default: false
+        }
+    }
     /// 台湾省 in GB/T 2260; kept for old numbers, though the mainland issues none today.
     static let taiwan = 71
     /// The address codes of residence permits (810000 香港, 820000 澳门, 830000 台湾; 2018
     /// rules of the Ministry of Public Security). 81 and 82 are also GB/T 2260 codes; 83 is not.
-    static let permitProvinces = ProvinceCodes([81...83])
-
-    /// Two-digit codes as the bits of two words: a lookup is a shift, for every number
-    /// of a roster.
-    struct ProvinceCodes: Sendable {
-        /// Bit `code` of codes 0–63, and bit `code - 64` of codes 64–99.
-        private let low: UInt64, high: UInt64
-
-        init(_ ranges: [ClosedRange<Int>]) {
-            let codes = Array(ranges.joined())
-            precondition(codes.allSatisfy { (0..<100).contains($0) })
-            low = codes.filter { $0 < 64 }.reduce(0) { $0 | 1 << UInt64($1) }
-            high = codes.filter { $0 >= 64 }.reduce(0) { $0 | 1 << UInt64($1 - 64) }
-        }
-
-        func contains(_ code: Int) -> Bool {
-            switch code {
-            case 0..<64: low >> UInt64(code) & 1 != 0
-            case 64..<100: high >> UInt64(code - 64) & 1 != 0
-            default: false
-            }
-        }
-    }
+    static func isPermit(_ code: Int) -> Bool { (81...83).contains(code) }
 
     /// ISO 7064 MOD 11-2 weights, 2^(17-i) mod 11 for the i-th of the 17 digits.
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -1,10 +1,39 @@
 import PolicyKit
 import Testing
+import TestSupport
 
 struct CivilDateTests {
     @Test("rejects dates that do not exist", arguments: ["2021-02-29", "2021-02-30", "2024-02-30", "2021-04-31", "2021-13-01", "2021-00-10", "2021-1-01", "21-01-01", "2021-01-01T00", "２０２１-01-01", ""])
     func rejects(text: String) {
         #expect(CivilDate(iso8601: text) == nil)
+    }
+
+    /// The batch fast path reads "YYYY-MM-" as one word. Every day of 1900–2100 reads as
+    /// itself; every byte other than the right one, in each of the ten places of a valid
+    /// date, is refused; and so is every day past its month's end or outside 1–12.
+    @Test func isoBytesReadsOneWordAsTheFieldsWould() {
+        func parse(_ text: [UInt8]) -> CivilDate? { text.withUnsafeBufferPointer { CivilDate(isoBytes: $0) } }
+        var date = day("1900-01-01")
+        while date.year <= 2100 {
+            #expect(parse(Array(date.description.utf8)) == date)
+            date = date.adding(days: 1)
+        }
+        let valid = Array("2024-02-29".utf8)
+        for place in 0..<10 {
+            for byte in (0...255).map(UInt8.init) where byte != valid[place] && (place == 4 || place == 7 || !(48...57).contains(byte)) {
+                var bytes = valid
+                bytes[place] = byte
+                #expect(parse(bytes) == nil, "byte \(byte) in place \(place)")
+            }
+        }
+        var rng = SeededRandom(seed: 2026_12_02)
+        for _ in 0..<20_000 {
+            let year = Int.random(in: 0...9999, using: &rng), month = Int.random(in: 0...19, using: &rng)
+            let dayOfMonth = Int.random(in: 0...39, using: &rng)
+            let text = String(repeating: "0", count: 4 - String(year).count) + "\(year)-" + (month < 10 ? "0" : "") + "\(month)-"
+                + (dayOfMonth < 10 ? "0" : "") + "\(dayOfMonth)"
+            #expect(parse(Array(text.utf8)) == CivilDate(year: year, month: month, day: dayOfMonth), "\(text)")
+        }
     }
 
     @Test func acceptsLeapDay() {

@@ -121,15 +121,10 @@ extension IDNumber {
     public static func birthDate(ofPlainASCII bytes: UnsafeBufferPointer<UInt8>, today: CivilDate) -> CivilDate? {
         guard bytes.count == 18 else { return nil }
         // The first sixteen characters as two words of digit values, a byte each.
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
-        let zeros: UInt64 = 0x3030_3030_3030_3030, tops: UInt64 = 0x8080_8080_8080_8080, over: UInt64 = 0x7676_7676_7676_7676
-        let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) &- zeros
-        let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) &- zeros
+        guard let low = DigitWord.digits(DigitWord.load(bytes, at: 0)),
+              let high = DigitWord.digits(DigitWord.load(bytes, at: 8)) else { return nil }
         let seventeenth = Int(bytes[16] &- 48)
-        // A digit's value is 0–9, so neither it nor it plus 0x76 reaches 0x80; the lowest
-        // byte that is not a digit sets a top bit in one of them (those above may be
-        // noise from its borrow or carry, but one set bit is enough).
-        guard (low | (low &+ over) | high | (high &+ over)) & tops == 0, seventeenth < 10 else { return nil }
+        guard seventeenth < 10 else { return nil }
         // The check sum: each digit times its weight (`weights`), four at a time: the
         // digits of alternate bytes are lanes of 16 bits, and a product with the weights
         // in reverse order collects their sum in the top lane.
@@ -145,7 +140,7 @@ extension IDNumber {
         let last = bytes[17]
         let check = last == UInt8(ascii: "X") || last == UInt8(ascii: "x") ? 10 : Int(last &- 48)
         guard check <= 10, check == (12 - sum % 11) % 11 else { return nil }
-        @inline(__always) func digit(_ index: Int) -> Int { Int(truncatingIfNeeded: (index < 8 ? low >> (8 * index) : high >> (8 * (index - 8))) & 0xFF) }
+        @inline(__always) func digit(_ index: Int) -> Int { index < 8 ? DigitWord.byte(low, index) : DigitWord.byte(high, index - 8) }
         if digit(0) == 9 {
             guard isMainland(digit(1) * 10 + digit(2)) else { return nil }
         } else {

@@ -9,6 +9,8 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     public let day: Int
 
     /// Returns `nil` unless the fields name a real date (so `2021-02-29` is rejected).
+    /// Inlinable: it is the check of every date a roster gives (`init(isoBytes:)`).
+    @inlinable
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysIn(month: month, year: year)).contains(day)
@@ -46,9 +48,7 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         let tens = bytes[8] &- 48, units = bytes[9] &- 48
         guard tens < 10, units < 10 else { return nil }
         let year = DigitWord.byte(head, 0) * 1000 + DigitWord.byte(head, 1) * 100 + DigitWord.byte(head, 2) * 10 + DigitWord.byte(head, 3)
-        let month = DigitWord.byte(head, 5) * 10 + DigitWord.byte(head, 6), day = Int(tens) * 10 + Int(units)
-        guard year >= 1, (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
-        self.init(unchecked: year, month, day)
+        self.init(year: year, month: DigitWord.byte(head, 5) * 10 + DigitWord.byte(head, 6), day: Int(tens) * 10 + Int(units))
     }
 
     /// Whether `year` has a 29 February.

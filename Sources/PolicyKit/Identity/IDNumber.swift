@@ -125,15 +125,15 @@ extension IDNumber {
               let high = DigitWord.digits(DigitWord.load(bytes, at: 8)) else { return nil }
         let seventeenth = Int(bytes[16] &- 48)
         guard seventeenth < 10 else { return nil }
-        // The check sum: each digit times its weight (`weights`), four at a time: the
+        // The check sum: each digit times its weight (`weight`), four at a time: the
         // digits of alternate bytes are lanes of 16 bits, and a product with the weights
         // in reverse order collects their sum in the top lane.
         @inline(__always) func weighted(_ word: UInt64, _ reversedWeights: UInt64) -> Int {
             Int(((word & 0x00FF_00FF_00FF_00FF) &* reversedWeights) >> 48)
         }
         @inline(__always) func lanes(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> UInt64 { a | b << 16 | c << 32 | d << 48 }
-        // The weight of digit i is 2^(17-i) mod 11 (`weights`), worked out by the compiler.
-        @inline(__always) func w(_ index: Int) -> UInt64 { UInt64((1 << (17 - index)) % 11) }
+        // Constant weights, worked out by the compiler.
+        @inline(__always) func w(_ index: Int) -> UInt64 { UInt64(weight(index)) }
         let sum = weighted(low, lanes(w(6), w(4), w(2), w(0))) + weighted(low >> 8, lanes(w(7), w(5), w(3), w(1)))
             + weighted(high, lanes(w(14), w(12), w(10), w(8))) + weighted(high >> 8, lanes(w(15), w(13), w(11), w(9)))
             + seventeenth * Int(w(16))
@@ -171,8 +171,11 @@ extension IDNumber {
     /// rules of the Ministry of Public Security). 81 and 82 are also GB/T 2260 codes; 83 is not.
     static func isPermit(_ code: Int) -> Bool { (81...83).contains(code) }
 
-    /// ISO 7064 MOD 11-2 weights, 2^(17-i) mod 11 for the i-th of the 17 digits.
-    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    /// The ISO 7064 MOD 11-2 weight of the `index`-th of the 17 digits: 2^(17-i) mod 11
+    /// (7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2).
+    @inline(__always)
+    static func weight(_ index: Int) -> Int { (1 << (17 - index)) % 11 }
+    static let weights = (0..<17).map(weight)
 
     /// The check digit of 17 digits, 10 meaning `X`.
     static func checkDigit(_ digits: ArraySlice<Int>) -> Int {

@@ -98,9 +98,11 @@ final class KeyOrder {
     private func keep(_ line: UnsafeBufferPointer<UInt8>, keys: Int) {
         count = 0
         var total = 0
+        // Each key is kept with its closing quote (the byte after a key noted is that quote).
+        @inline(__always) func kept(_ position: Int) -> Int { lineCounts[position] + 1 }
         for position in 0..<keys {
             if lineKinds[position] == KeyOrder.escaped { return }
-            total += lineCounts[position] + 1
+            total += kept(position)
         }
         if total > byteCapacity {
             bytes.deallocate()
@@ -109,12 +111,11 @@ final class KeyOrder {
         }
         var at = 0
         for position in 0..<keys {
-            // The key and its closing quote (the byte after a key noted is that quote).
-            (bytes + at).update(from: line.baseAddress! + lineStarts[position], count: lineCounts[position] + 1)
+            (bytes + at).update(from: line.baseAddress! + lineStarts[position], count: kept(position))
             starts[position] = at
-            counts[position] = lineCounts[position] + 1
+            counts[position] = kept(position)
             kinds[position] = lineKinds[position]
-            at += lineCounts[position] + 1
+            at += kept(position)
         }
         count = keys
     }

@@ -18,18 +18,44 @@ extension RegionPolicy {
     /// date or a requirement is included without being named here.
     public var dateThresholds: DateThresholds {
         var dates = Set<CivilDate>(), days = Set<Int>(), months = Set<Int>(), ages = Set<Int>()
+        // Types are told apart by their metatypes, not by casts: a cast that fails walks
+        // the runtime's conformance tables, and the walk meets thousands of values.
+        let date = ObjectIdentifier(CivilDate.self), requirement = ObjectIdentifier(Requirement.self)
+        // Leaves hold no date: skip building their mirrors (most of the data is text).
+        // A mirror costs thousands of instructions; optionals and arrays of leaves are leaves.
+        let leaves = Set([String.self, LocalizedText.self, Int.self, Bool.self, Fen.self,
+                          String?.self, LocalizedText?.self, Int?.self, Bool?.self, Fen?.self,
+                          [String].self, [Int].self].map(ObjectIdentifier.init))
         func walk(_ value: Any, depth: Int) {
-            if let date = value as? CivilDate { dates.insert(date); return }
-            if let requirement = value as? Requirement {
-                let offsets = requirement.offsets
+            let type = ObjectIdentifier(Swift.type(of: value))
+            if type == date { dates.insert(value as! CivilDate); return }
+            if leaves.contains(type) { return }
+            if type == requirement {
+                let offsets = (value as! Requirement).offsets
                 days.formUnion(offsets.days); months.formUnion(offsets.months); ages.formUnion(offsets.ages)
             }
-            // Leaves hold no date: skip building their mirrors (most of the data is text).
-            if value is String || value is LocalizedText || value is Int || value is Bool || value is Fen { return }
             guard depth < 24 else { return }
+            // Optionals and arrays are opened here: their own mirrors are slow to build.
+            if let container = value as? any ThresholdContainer {
+                container.forEachElement { walk($0, depth: depth + 1) }
+                return
+            }
             for child in Mirror(reflecting: value).children { walk(child.value, depth: depth + 1) }
         }
         walk(self, depth: 0)
         return DateThresholds(dates: dates.sorted(), days: days.sorted(), months: months.sorted(), ages: ages.sorted())
     }
+}
+
+/// A value the threshold walk opens without a mirror.
+private protocol ThresholdContainer {
+    func forEachElement(_ body: (Any) -> Void)
+}
+
+extension Optional: ThresholdContainer {
+    fileprivate func forEachElement(_ body: (Any) -> Void) { if let wrapped = self { body(wrapped) } }
+}
+
+extension Array: ThresholdContainer {
+    fileprivate func forEachElement(_ body: (Any) -> Void) { for element in self { body(element) } }
 }

@@ -21,8 +21,8 @@ extension RegionPolicy {
         // Types are told apart by their metatypes, not by casts: a cast that fails walks
         // the runtime's conformance tables, and the walk meets thousands of values.
         let date = ObjectIdentifier(CivilDate.self), requirement = ObjectIdentifier(Requirement.self)
-        // Leaves hold no date: skip building their mirrors (most of the data is text).
-        // A mirror costs thousands of instructions; optionals and arrays of leaves are leaves.
+        // Leaves hold no date: their mirrors (thousands of instructions each) are not built.
+        // Most of the data is text; optionals and arrays of leaves are leaves too.
         let leaves = Set([String.self, LocalizedText.self, Int.self, Bool.self, Fen.self,
                           String?.self, LocalizedText?.self, Int?.self, Bool?.self, Fen?.self,
                           [String].self, [Int].self].map(ObjectIdentifier.init))
